@@ -1,0 +1,1363 @@
+// Chevrotain parser for the Ruby subset of Hacofiles and build_config.rb. It builds the AST of
+// src/ast/nodes.ts directly (embedded actions: no CST, one pass). Binary operators are folded by
+// precedence climbing over one flat rule, which keeps the rule stack shallow and the parser fast.
+//
+// Ruby needs three pieces of context that a context-free grammar lacks, kept here as parser state:
+// - which bare identifiers are local variables (`x -1` vs `foo -1`, `x` vs a call `x`);
+// - whether a `do` belongs to an outer paren-less command (`c.hook msec: 1 do ... end`);
+// - spacing before a token (`foo [1]` is a call with an array, `foo[1]` an index).
+import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from "chevrotain";
+import type {
+  AssignOp, BlockNode, CallNode, Comment, HashPair, Node, Param, ParseResult, Position, ProgramNode, Range,
+  StrNode, StrPart, SyntaxDiagnostic,
+} from "../src/ast/nodes.js";
+import * as T from "./lexer.js";
+import { lex, type StringInfo } from "./lexer.js";
+
+/** Deeper bracket/block nesting than this is refused before parsing (protects the call stack). */
+export const MAX_NESTING = 200;
+
+type Positioned = { range: Range } | IToken;
+
+const BINARY_PRECEDENCE: Record<string, [number, "left" | "right"]> = {
+  "**": [16, "right"],
+  "*": [14, "left"], "/": [14, "left"], "%": [14, "left"],
+  "+": [13, "left"], "-": [13, "left"],
+  "<<": [12, "left"], ">>": [12, "left"],
+  "&": [11, "left"],
+  "|": [10, "left"], "^": [10, "left"],
+  ">": [9, "left"], ">=": [9, "left"], "<": [9, "left"], "<=": [9, "left"],
+  "<=>": [8, "left"], "==": [8, "left"], "===": [8, "left"], "!=": [8, "left"], "=~": [8, "left"], "!~": [8, "left"],
+  "&&": [7, "left"],
+  "||": [6, "left"],
+};
+
+/** Tokens that may start a paren-less command argument (`foo ARG`). */
+const COMMAND_ARG_START = new Set<TokenType>([
+  T.DString, T.SString, T.XString, T.PercentLit, T.HeredocStart, T.Regexp, T.Symbol, T.Integer, T.Float,
+  T.Identifier, T.Constant, T.IVar, T.GVar, T.Label, T.Colon2Top, T.LBracketArray, T.UMinus, T.UMinusNum, T.UPlus,
+  T.Splat, T.Splat2, T.BlockAmp, T.Bang, T.Arrow, T.KwNil, T.KwTrue, T.KwFalse, T.KwSelf, T.KwDefined,
+  T.KwFile, T.KwLine, T.KwDir, T.LParen, T.KwNot, T.Tilde,
+]);
+
+/** Tokens that end a jump's (return/next/break) missing value. */
+const STATEMENT_END = new Set<TokenType>([T.Newline, T.Semicolon, T.KwEnd, T.RBrace, T.RParen, T.KwIf, T.KwUnless, T.KwWhile, T.KwUntil, EOF]);
+
+interface Scope { vars: Set<string>; hard: boolean }
+
+class RubyParser extends EmbeddedActionsParser {
+  // ---- per-parse state ---------------------------------------------------------------------------
+  private text = "";
+  private lineStarts: number[] = [0];
+  private strings = new Map<number, StringInfo>();
+  private scopes: Scope[] = [];
+  /** >0 while parsing paren-less command arguments or loop conditions: `do` belongs further out. */
+  private noDo: number[] = [0];
+  private pendingInterps: { part: Extract<StrPart, { kind: "interp" }>; start: number; end: number; scopes: Scope[] }[] = [];
+  diagnostics: SyntaxDiagnostic[] = [];
+
+  constructor() {
+    super(T.ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 2, skipValidations: false });
+    this.performSelfAnalysis();
+  }
+
+  begin(text: string, lineStarts: number[]): void {
+    this.text = text;
+    this.lineStarts = lineStarts;
+    this.scopes = [{ vars: new Set(), hard: true }];
+    this.noDo = [0];
+    this.pendingInterps = [];
+    this.diagnostics = [];
+  }
+
+  setTokens(tokens: IToken[], strings: Map<number, StringInfo>, scopes?: Scope[]): void {
+    this.strings = strings;
+    this.input = tokens;
+    if (scopes) this.scopes = [...scopes, { vars: new Set(), hard: false }];
+  }
+
+  takeInterpolations() {
+    const list = this.pendingInterps;
+    this.pendingInterps = [];
+    return list;
+  }
+
+  // ---- positions ---------------------------------------------------------------------------------
+  pos(offset: number): Position {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { offset, line: lo + 1, column: offset - starts[lo] + 1 };
+  }
+
+  private startOf(x: Positioned): number {
+    return "range" in x ? x.range.start.offset : x.startOffset;
+  }
+
+  private endOf(x: Positioned): number {
+    return "range" in x ? x.range.end.offset : x.endOffset! + 1;
+  }
+
+  range(from: Positioned, to: Positioned = from): Range {
+    return { start: this.pos(this.startOf(from)), end: this.pos(this.endOf(to)) };
+  }
+
+  private offsets(start: number, end: number): Range {
+    return { start: this.pos(start), end: this.pos(end) };
+  }
+
+  private unsupported(what: string, at: Positioned, to: Positioned = at): void {
+    this.diagnostics.push({
+      kind: "unsupported-syntax",
+      message: `${what} is outside the Ruby subset hacolint evaluates; values it produces are treated as unknown`,
+      range: this.range(at, to),
+    });
+  }
+
+  // ---- error recovery: values a rule returns when Chevrotain re-synced past its text -----------
+  private recoverRange(): Range {
+    const t = this.LA(0);
+    const at = t && t.tokenType !== EOF && !isNaN(t.startOffset) ? t.endOffset! + 1 : 0;
+    return { start: this.pos(at), end: this.pos(at) };
+  }
+
+  private recoverNode(): Node {
+    return { type: "Error", range: this.recoverRange() };
+  }
+
+  private recoverPair(): HashPair {
+    const node = this.recoverNode();
+    return { key: node, value: node, label: true, range: node.range };
+  }
+
+  // ---- scopes ------------------------------------------------------------------------------------
+  private isLocal(name: string): boolean {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      if (this.scopes[i].vars.has(name)) return true;
+      if (this.scopes[i].hard) break;
+    }
+    return false;
+  }
+
+  private declare(name: string): void {
+    this.scopes[this.scopes.length - 1].vars.add(name);
+  }
+
+  private spaceBefore(tok: IToken): boolean {
+    const c = this.text[tok.startOffset - 1];
+    return c === " " || c === "\t";
+  }
+
+  /** A paren-less command argument starts at LA(1): `foo "x"`, `foo -1`, `foo [1]`, `foo key: 1`. */
+  private commandArgAhead(recv: Node | null, nameTok: IToken): boolean {
+    const next = this.LA(1);
+    if (!COMMAND_ARG_START.has(next.tokenType)) return false;
+    // `A::B` and local variables take no arguments; `foo(` was handled as a paren call
+    if (nameTok.tokenType === T.Constant || (recv === null && this.isLocal(nameTok.image))) return false;
+    return this.spaceBefore(next);
+  }
+
+  // ---- grammar -----------------------------------------------------------------------------------
+
+  program = this.RULE("program", (): Node[] => this.SUBRULE(this.statements), { recoveryValueFunc: () => [] });
+
+  /** Statements separated by newlines or `;`. Two statements on one line without `;` are an error. */
+  statements = this.RULE("statements", (): Node[] => {
+    const body: Node[] = [];
+    let separated = true;
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => { this.CONSUME(T.Terminator); separated = true; } },
+        {
+          GATE: () => separated,
+          ALT: () => {
+            const s = this.SUBRULE(this.statement);
+            this.ACTION(() => { if (s) body.push(s); separated = false; });
+          },
+        },
+      ]);
+    });
+    return body;
+  }, { recoveryValueFunc: () => [] });
+
+  /** An expression with trailing `if`/`unless`/`while`/`until`/`rescue` modifiers. */
+  statement = this.RULE("statement", (): Node => {
+    let node = this.SUBRULE(this.exprStmt);
+    this.MANY(() => {
+      this.OR([
+        {
+          ALT: () => {
+            const kw = this.OR2([{ ALT: () => this.CONSUME(T.KwIf) }, { ALT: () => this.CONSUME(T.KwUnless) }]);
+            const cond = this.SUBRULE2(this.exprStmt);
+            node = this.ACTION(() => ({
+              type: "If", form: "modifier", negate: kw.tokenType === T.KwUnless, cond, then: [node], otherwise: null,
+              range: this.range(node, cond),
+            }));
+          },
+        },
+        {
+          ALT: () => {
+            const kw = this.OR3([{ ALT: () => this.CONSUME(T.KwWhile) }, { ALT: () => this.CONSUME(T.KwUntil) }]);
+            const cond = this.SUBRULE3(this.exprStmt);
+            node = this.ACTION(() => {
+              this.unsupported(`\`${kw.image}\` loop`, kw, cond);
+              return { type: "While", negate: kw.tokenType === T.KwUntil, cond, body: [node], modifier: true, range: this.range(node, cond) };
+            });
+          },
+        },
+        {
+          ALT: () => {
+            const kw = this.CONSUME(T.KwRescue);
+            const fallback = this.SUBRULE4(this.exprStmt);
+            node = this.ACTION(() => {
+              this.unsupported("`rescue` modifier", kw, fallback);
+              return {
+                type: "Begin", body: [node], rescues: [{ classes: [], binding: null, body: [fallback], range: this.range(kw, fallback) }],
+                elseBody: null, ensure: null, range: this.range(node, fallback),
+              };
+            });
+          },
+        },
+      ]);
+    });
+    return node;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  /** `a and b`, `a or b`, `not a`: the loosest operators. */
+  exprStmt = this.RULE("exprStmt", (): Node => {
+    let left = this.SUBRULE(this.notExpr);
+    this.MANY(() => {
+      const op = this.OR([{ ALT: () => this.CONSUME(T.KwAnd) }, { ALT: () => this.CONSUME(T.KwOr) }]);
+      const right = this.SUBRULE2(this.notExpr);
+      left = this.ACTION(() => ({
+        type: "Binary", op: op.image === "and" ? "&&" : "||", left, right, opRange: this.range(op), range: this.range(left, right),
+      }));
+    });
+    return left;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  notExpr = this.RULE("notExpr", (): Node =>
+    this.OR([
+      {
+        ALT: () => {
+          const kw = this.CONSUME(T.KwNot);
+          const operand = this.SUBRULE(this.notExpr);
+          return this.ACTION(() => ({ type: "Unary", op: "not", operand, range: this.range(kw, operand) }) as Node);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.expr) },
+    ]), { recoveryValueFunc: () => this.recoverNode() });
+
+  /** Assignment (right-associative) over a ternary; the target is checked after the fact. */
+  expr = this.RULE("expr", (): Node => {
+    const left = this.SUBRULE(this.ternary);
+    let result = left;
+    this.OPTION({
+      GATE: () => this.LA(1).tokenType !== T.Comma || this.multiAssignAhead(left),
+      DEF: () => {
+        const targets: Node[] = [left];
+        this.MANY(() => {
+          this.CONSUME(T.Comma);
+          targets.push(this.SUBRULE2(this.ternary));
+        });
+        const op = this.OR([{ ALT: () => this.CONSUME(T.Assign) }, { ALT: () => this.CONSUME(T.OpAssign) }]);
+        const value = this.SUBRULE(this.expr);
+        result = this.ACTION(() => this.assignment(targets, op, value));
+      },
+    });
+    return result;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  private multiAssignAhead(_left: Node): boolean {
+    // `a, b = ...`: scan this line for an `=` before a line end, outside brackets.
+    let depth = 0;
+    for (let i = 1; ; i++) {
+      const t = this.LA(i);
+      const tt = t.tokenType;
+      if (tt === EOF || tt === T.Newline || tt === T.Semicolon) return false;
+      if (tt === T.LParen || tt === T.LBracket || tt === T.LBracketArray || tt === T.LBrace) depth++;
+      else if (tt === T.RParen || tt === T.RBracket || tt === T.RBrace) { if (--depth < 0) return false; }
+      else if (depth === 0 && (tt === T.Assign || tt === T.OpAssign)) return true;
+      else if (depth === 0 && (tt === T.KwDo || tt === T.HashRocket)) return false;
+    }
+  }
+
+  private assignment(targets: Node[], op: IToken, value: Node): Node {
+    for (const t of targets) this.checkTarget(t);
+    if (targets.length > 1) {
+      this.unsupported("Multiple assignment", targets[0], value);
+      return { type: "MultiAssign", targets, value, range: this.range(targets[0], value) };
+    }
+    let target = targets[0];
+    if (target.type === "Call" && target.receiver === null && target.args.length === 0 && !target.parens && !target.block) {
+      target = { type: "LVar", name: target.name, range: target.range };
+    }
+    if (target.type === "LVar") this.declare(target.name);
+    return { type: "Assign", op: op.image as AssignOp, target, value, range: this.range(target, value) };
+  }
+
+  private checkTarget(t: Node): void {
+    const ok =
+      t.type === "LVar" || t.type === "IVar" || t.type === "GVar" || t.type === "Const" || t.type === "Index" || t.type === "Splat" ||
+      (t.type === "Call" && t.args.length === 0 && !t.parens && !t.block);
+    if (!ok) this.diagnostics.push({ kind: "syntax-error", message: "cannot assign to this expression", range: t.range });
+  }
+
+  ternary = this.RULE("ternary", (): Node => {
+    const cond = this.SUBRULE(this.rangeExpr);
+    let result = cond;
+    this.OPTION(() => {
+      this.CONSUME(T.Question);
+      const then = this.SUBRULE(this.ternary);
+      this.OR([{ ALT: () => this.CONSUME(T.Colon) }, { ALT: () => this.CONSUME(T.Symbol) /* `a ? b :c` mis-lexed */ }]);
+      const otherwise = this.SUBRULE2(this.ternary);
+      result = this.ACTION(() => ({
+        type: "If", form: "ternary", negate: false, cond, then: [then], otherwise: [otherwise], range: this.range(cond, otherwise),
+      }));
+    });
+    return result;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  rangeExpr = this.RULE("rangeExpr", (): Node => {
+    const low = this.SUBRULE(this.binary);
+    let result = low;
+    this.OPTION(() => {
+      const op = this.OR([{ ALT: () => this.CONSUME(T.Dot2) }, { ALT: () => this.CONSUME(T.Dot3) }]);
+      const high = this.SUBRULE2(this.binary);
+      result = this.ACTION(() => ({ type: "RangeLit", low, high, exclusive: op.tokenType === T.Dot3, range: this.range(low, high) }));
+    });
+    return result;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  /** All binary operators at once; folded by precedence climbing. */
+  binary = this.RULE("binary", (): Node => {
+    const operands: Node[] = [this.SUBRULE(this.unary)];
+    const ops: IToken[] = [];
+    this.MANY(() => {
+      ops.push(this.CONSUME(T.BinaryOp));
+      operands.push(this.SUBRULE2(this.unary));
+    });
+    return this.ACTION(() => this.fold(operands, ops));
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  private fold(operands: Node[], ops: IToken[]): Node {
+    if (ops.length === 0) return operands[0];
+    let i = 0;
+    const parse = (minPrec: number): Node => {
+      let left = operands[i];
+      while (i < ops.length) {
+        const op = ops[i];
+        const [prec, assoc] = BINARY_PRECEDENCE[op.image] ?? [0, "left"];
+        if (prec < minPrec) break;
+        i++;
+        const right = parse(assoc === "left" ? prec + 1 : prec);
+        left = { type: "Binary", op: op.image, left, right, opRange: this.range(op), range: this.range(left, right) };
+      }
+      return left;
+    };
+    return parse(0);
+  }
+
+  unary = this.RULE("unary", (): Node =>
+    this.OR([
+      {
+        ALT: () => {
+          const op = this.OR2([
+            { ALT: () => this.CONSUME(T.Bang) },
+            { ALT: () => this.CONSUME(T.UMinus) },
+            { ALT: () => this.CONSUME(T.UPlus) },
+            { ALT: () => this.CONSUME(T.Tilde) },
+          ]);
+          const operand = this.SUBRULE(this.unary);
+          return this.ACTION(() => ({ type: "Unary", op: op.image as "!", operand, range: this.range(op, operand) }) as Node);
+        },
+      },
+      {
+        ALT: () => {
+          const minus = this.CONSUME(T.UMinusNum);
+          const num = this.SUBRULE(this.postfix);
+          return this.ACTION((): Node => {
+            if (num.type === "Int" || num.type === "Float") {
+              return { ...num, value: -num.value, raw: "-" + num.raw, range: this.range(minus, num) };
+            }
+            return { type: "Unary", op: "-", operand: num, range: this.range(minus, num) };
+          });
+        },
+      },
+      {
+        ALT: () => {
+          const kw = this.CONSUME(T.KwDefined);
+          const operand = this.SUBRULE2(this.unary);
+          return this.ACTION(() => ({ type: "Unary", op: "defined?", operand, range: this.range(kw, operand) }) as Node);
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.postfix) },
+    ]), { recoveryValueFunc: () => this.recoverNode() });
+
+  /** A primary followed by `.call`, `::Name`, `[index]` and blocks. */
+  postfix = this.RULE("postfix", (): Node => {
+    let node = this.SUBRULE(this.primary);
+    this.MANY({ GATE: () => this.postfixAhead(node), DEF: () => {
+      this.OR([
+        {
+          ALT: () => {
+            const dot = this.OR2([{ ALT: () => this.CONSUME(T.Dot) }, { ALT: () => this.CONSUME(T.AndDot) }]);
+            const name = this.SUBRULE(this.methodName);
+            this.ACTION(() => { if (dot.tokenType === T.AndDot) this.unsupported("Safe navigation `&.`", dot, name); });
+            node = this.SUBRULE(this.callRest, { ARGS: [node, name] });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.Colon2);
+            const name = this.OR3([{ ALT: () => this.CONSUME(T.Constant) }, { ALT: () => this.CONSUME(T.Identifier) }]);
+            const call = this.SUBRULE2(this.callRest, { ARGS: [node, name] });
+            node = this.ACTION((): Node => {
+              if (call.type !== "Call") return call;
+              if (name.tokenType === T.Constant && !call.parens && call.args.length === 0) {
+                return { type: "Const", scope: node, top: false, name: name.image, range: this.range(node, name) };
+              }
+              call.colon2 = true;
+              return call;
+            })!;
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.LBracket);
+            const args = this.SUBRULE(this.argList, { ARGS: [T.RBracket] });
+            const close = this.CONSUME(T.RBracket);
+            node = this.ACTION((): Node => ({ type: "Index", receiver: node, args: args.args, range: this.range(node, close) }));
+          },
+        },
+        {
+          ALT: () => {
+            const block = this.SUBRULE(this.braceBlock);
+            this.ACTION(() => this.attachBlock(node, block));
+          },
+        },
+        {
+          ALT: () => {
+            const block = this.SUBRULE(this.doBlock);
+            this.ACTION(() => this.attachBlock(node, block));
+          },
+        },
+      ]);
+    } });
+    return node;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  /** Whether the token after `node` continues it (the OR below has gates; MANY must agree). */
+  private postfixAhead(node: Node | undefined): boolean {
+    const next = this.LA(1);
+    switch (next.tokenType) {
+      case T.Dot: case T.AndDot: case T.Colon2: return true;
+      case T.LBracket: return !this.spaceBefore(next) || node?.type !== "Call" || node.parens || node.args.length > 0;
+      case T.LBrace: return this.canTakeBlock(node, true);
+      case T.KwDo: return this.canTakeBlock(node, false);
+      default: return false;
+    }
+  }
+
+  private canTakeBlock(node: Node | undefined, braces: boolean): boolean {
+    if (node?.type !== "Call" || node.block || node.blockArg) return false;
+    return braces || this.noDo[this.noDo.length - 1] === 0;
+  }
+
+  private attachBlock(node: Node, block: BlockNode): void {
+    if (node.type !== "Call") return;
+    node.block = block;
+    node.range = this.range(node, block);
+  }
+
+  methodName = this.RULE("methodName", (): IToken =>
+    this.OR([
+      { ALT: () => this.CONSUME(T.AnyName) },
+      // `x.foo` followed by `:` is lexed as a label in `a ? x.foo: y`; rare, treated as a name.
+      { ALT: () => this.CONSUME(T.Label) },
+      { ALT: () => this.CONSUME(T.BinaryOp) },
+      { ALT: () => this.CONSUME(T.Bang) },
+    ]), { recoveryValueFunc: () => this.LA(0) });
+
+  /**
+   * After a method name: `(args)`, paren-less command args, or nothing. Builds the Call node.
+   * `recv` is null for receiver-less calls.
+   */
+  callRest = this.RULE("callRest", (recv: Node | null, name: IToken): Node => {
+    let args: Node[] = [];
+    let blockArg: Node | null = null;
+    let parens = false;
+    let end: Positioned = name;
+    this.OR([
+      {
+        GATE: () => this.LA(1).tokenType === T.LParen && !this.spaceBefore(this.LA(1)),
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          const list = this.SUBRULE(this.argList, { ARGS: [T.RParen] });
+          end = this.CONSUME(T.RParen);
+          args = list.args;
+          blockArg = list.blockArg;
+          parens = true;
+        },
+      },
+      {
+        GATE: () => this.commandArgAhead(recv, name),
+        ALT: () => {
+          const list = this.SUBRULE(this.commandArgs);
+          args = list.args;
+          blockArg = list.blockArg;
+          this.ACTION(() => { const last = blockArg ?? args[args.length - 1]; if (last) end = last; });
+        },
+      },
+      { ALT: () => {} },
+    ]);
+    return this.ACTION((): Node => {
+      const start = recv ?? name;
+      const call: CallNode = {
+        type: "Call", receiver: recv, name: name.image.endsWith(":") ? name.image.slice(0, -1) : name.image, nameRange: this.range(name),
+        args, block: null, blockArg, parens, range: this.range(start, end),
+      };
+      return call;
+    });
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  /** Paren-less arguments; a `do` inside them belongs to this command, not to an inner call. */
+  commandArgs = this.RULE("commandArgs", () => {
+    this.ACTION(() => this.noDo.push(1));
+    const list = this.SUBRULE(this.argItems);
+    this.ACTION(() => this.noDo.pop());
+    return list;
+  }, { recoveryValueFunc: () => ({ args: [], blockArg: null }) });
+
+  /** Arguments inside `(...)` or `[...]`; newlines allowed around them. */
+  argList = this.RULE("argList", (_closer: TokenType) => {
+    this.ACTION(() => this.noDo.push(0));
+    this.MANY(() => this.CONSUME(T.Terminator));
+    let list: { args: Node[]; blockArg: Node | null } = { args: [], blockArg: null };
+    this.OPTION(() => {
+      list = this.SUBRULE(this.argItems);
+      this.MANY2(() => this.CONSUME2(T.Terminator));
+    });
+    this.ACTION(() => this.noDo.pop());
+    return list;
+  }, { recoveryValueFunc: () => ({ args: [], blockArg: null }) });
+
+  /** `a, *b, k: v, "x" => y, **h, &blk` with keyword pairs gathered into one trailing Hash. */
+  argItems = this.RULE("argItems", () => {
+    const args: Node[] = [];
+    const pairs: HashPair[] = [];
+    let blockArg: Node | null = null;
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        this.OR([
+          {
+            ALT: () => {
+              const pair = this.SUBRULE(this.labelPair);
+              this.ACTION(() => pairs.push(pair));
+            },
+          },
+          {
+            ALT: () => {
+              const amp = this.CONSUME(T.BlockAmp);
+              const value = this.OPTION(() => this.SUBRULE(this.ternary));
+              blockArg = this.ACTION(() => ({ type: "BlockPass", value: value ?? null, range: this.range(amp, value ?? amp) }) as Node);
+            },
+          },
+          {
+            ALT: () => {
+              const star = this.OR2([{ ALT: () => this.CONSUME(T.Splat) }, { ALT: () => this.CONSUME(T.Splat2) }]);
+              const value = this.SUBRULE2(this.ternary);
+              this.ACTION(() => {
+                this.unsupported("Splat argument", star, value);
+                args.push({ type: "Splat", value, double: star.tokenType === T.Splat2, range: this.range(star, value) });
+              });
+            },
+          },
+          {
+            ALT: () => {
+              const value = this.SUBRULE(this.argValue);
+              const rocket = this.OPTION2(() => {
+                this.CONSUME(T.HashRocket);
+                return this.SUBRULE3(this.ternary);
+              });
+              this.ACTION(() => {
+                if (rocket) pairs.push({ key: value, value: rocket, label: false, range: this.range(value, rocket) });
+                else args.push(value);
+              });
+            },
+          },
+        ]);
+      },
+    });
+    return this.ACTION(() => {
+      if (pairs.length) args.push({ type: "Hash", pairs, braces: false, range: this.range(pairs[0], pairs[pairs.length - 1]) });
+      return { args, blockArg };
+    }) ?? { args, blockArg };
+  }, { recoveryValueFunc: () => ({ args: [], blockArg: null }) });
+
+  /** One argument: an expression without `and`/`or` (assignment allowed: `foo(x = 1)`). */
+  argValue = this.RULE("argValue", (): Node => this.SUBRULE(this.expr), { recoveryValueFunc: () => this.recoverNode() });
+
+  labelPair = this.RULE("labelPair", (): HashPair => {
+    const label = this.CONSUME(T.Label);
+    const value = this.SUBRULE(this.ternary);
+    return this.ACTION(() => {
+      const name = label.image.slice(0, -1);
+      const key: Node = { type: "Sym", name, range: this.offsets(label.startOffset, label.endOffset!) };
+      return { key, value, label: true, range: this.range(label, value) };
+    });
+  }, { recoveryValueFunc: () => this.recoverPair() });
+
+  braceBlock = this.RULE("braceBlock", (): BlockNode => {
+    const open = this.CONSUME(T.LBrace);
+    this.ACTION(() => { this.scopes.push({ vars: new Set(), hard: false }); this.noDo.push(0); });
+    const params = this.OPTION(() => this.SUBRULE(this.blockParams)) ?? [];
+    const body = this.SUBRULE(this.statements);
+    const close = this.CONSUME(T.RBrace);
+    return this.ACTION(() => {
+      this.scopes.pop();
+      this.noDo.pop();
+      return { type: "Block", params, body, braces: true, range: this.range(open, close) } as BlockNode;
+    })!;
+  }, { recoveryValueFunc: () => ({ type: "Block" as const, params: [], body: [], braces: false, range: this.recoverRange() }) });
+
+  doBlock = this.RULE("doBlock", (): BlockNode => {
+    const open = this.CONSUME(T.KwDo);
+    this.ACTION(() => { this.scopes.push({ vars: new Set(), hard: false }); this.noDo.push(0); });
+    this.MANY(() => this.CONSUME(T.Terminator));
+    const params = this.OPTION(() => this.SUBRULE(this.blockParams)) ?? [];
+    const body = this.SUBRULE(this.bodyWithRescue);
+    const close = this.CONSUME(T.KwEnd);
+    return this.ACTION(() => {
+      this.scopes.pop();
+      this.noDo.pop();
+      return { type: "Block", params, body, braces: false, range: this.range(open, close) } as BlockNode;
+    })!;
+  }, { recoveryValueFunc: () => ({ type: "Block" as const, params: [], body: [], braces: false, range: this.recoverRange() }) });
+
+  blockParams = this.RULE("blockParams", (): Param[] => {
+    this.CONSUME(T.Pipe);
+    const params: Param[] = [];
+    this.MANY_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const p = this.SUBRULE(this.param);
+        this.ACTION(() => params.push(p));
+      },
+    });
+    this.CONSUME2(T.Pipe);
+    return params;
+  }, { recoveryValueFunc: () => [] });
+
+  /** `name`, `name = default`, `*rest`, `key:`, `key: default`, `**opts`, `&blk`. */
+  param = this.RULE("param", (): Param => {
+    let kind: Param["kind"] = "req";
+    let def: Node | undefined;
+    const tok = this.OR([
+      {
+        ALT: () => {
+          const name = this.CONSUME(T.Identifier);
+          this.OPTION(() => {
+            this.CONSUME(T.Assign);
+            def = this.SUBRULE(this.ternary);
+            kind = "opt";
+          });
+          return name;
+        },
+      },
+      {
+        ALT: () => {
+          const label = this.CONSUME(T.Label);
+          kind = "key";
+          this.OPTION2({ GATE: () => !this.atParamEnd(), DEF: () => { def = this.SUBRULE2(this.ternary); } });
+          return label;
+        },
+      },
+      { ALT: () => { this.OR2([{ ALT: () => this.CONSUME(T.Splat) }, { ALT: () => this.CONSUME(T.Star) }]); kind = "rest"; return this.OPTION3(() => this.CONSUME2(T.Identifier)) ?? this.LA(0); } },
+      { ALT: () => { this.OR3([{ ALT: () => this.CONSUME(T.Splat2) }, { ALT: () => this.CONSUME(T.Pow) }]); kind = "rest"; return this.OPTION4(() => this.CONSUME3(T.Identifier)) ?? this.LA(0); } },
+      { ALT: () => { this.OR4([{ ALT: () => this.CONSUME(T.BlockAmp) }, { ALT: () => this.CONSUME(T.Amp) }]); kind = "block"; return this.CONSUME4(T.Identifier); } },
+    ]);
+    return this.ACTION(() => {
+      const name = tok.image.replace(/:$/, "");
+      this.declare(name);
+      const p: Param = { name, range: this.range(tok), kind };
+      if (def) p.default = def;
+      return p;
+    })!;
+  }, { recoveryValueFunc: () => ({ name: "", range: this.recoverRange(), kind: "req" as const }) });
+
+  private atParamEnd(): boolean {
+    const t = this.LA(1).tokenType;
+    return t === T.Comma || t === T.Pipe || t === T.RParen || t === T.Newline || t === T.Semicolon;
+  }
+
+  /** Statements, then optional `rescue`/`else`/`ensure` clauses (bodies of def, do-blocks, begin). */
+  bodyWithRescue = this.RULE("bodyWithRescue", (): Node[] => {
+    const startTok = this.LA(1);
+    const body = this.SUBRULE(this.statements);
+    const rescues: { classes: Node[]; binding: string | null; body: Node[]; range: Range }[] = [];
+    let elseBody: Node[] | null = null;
+    let ensure: Node[] | null = null;
+    this.MANY(() => {
+      const kw = this.CONSUME(T.KwRescue);
+      const classes: Node[] = [];
+      let binding: string | null = null;
+      this.MANY_SEP({ SEP: T.Comma, DEF: () => { classes.push(this.SUBRULE(this.ternary)); } });
+      this.OPTION(() => {
+        this.CONSUME(T.HashRocket);
+        const v = this.CONSUME(T.Identifier);
+        this.ACTION(() => { binding = v.image; this.declare(v.image); });
+      });
+      this.OPTION2(() => this.CONSUME(T.KwThen));
+      const rbody = this.SUBRULE2(this.statements);
+      this.ACTION(() => rescues.push({ classes, binding, body: rbody, range: this.range(kw, rbody.length ? rbody[rbody.length - 1] : kw) }));
+    });
+    this.OPTION3(() => {
+      this.CONSUME(T.KwElse);
+      elseBody = this.SUBRULE3(this.statements);
+    });
+    this.OPTION4(() => {
+      this.CONSUME(T.KwEnsure);
+      ensure = this.SUBRULE4(this.statements);
+    });
+    return this.ACTION(() => {
+      if (!rescues.length && !elseBody && !ensure) return body;
+      const last = this.LA(0);
+      return [{ type: "Begin", body, rescues, elseBody, ensure, range: this.range(startTok, last) } as Node];
+    }) ?? body;
+  }, { recoveryValueFunc: () => [] });
+
+  primary = this.RULE("primary", (): Node =>
+    this.OR([
+      { ALT: () => this.SUBRULE(this.literal) },
+      { ALT: () => this.SUBRULE(this.stringLike) },
+      { ALT: () => this.SUBRULE(this.arrayLit) },
+      { ALT: () => this.SUBRULE(this.hashLit) },
+      { ALT: () => this.SUBRULE(this.parenExpr) },
+      { ALT: () => this.SUBRULE(this.identifier) },
+      { ALT: () => this.SUBRULE(this.constant) },
+      { ALT: () => this.SUBRULE(this.ifExpr) },
+      { ALT: () => this.SUBRULE(this.loopExpr) },
+      { ALT: () => this.SUBRULE(this.caseExpr) },
+      { ALT: () => this.SUBRULE(this.beginExpr) },
+      { ALT: () => this.SUBRULE(this.defExpr) },
+      { ALT: () => this.SUBRULE(this.moduleExpr) },
+      { ALT: () => this.SUBRULE(this.classExpr) },
+      { ALT: () => this.SUBRULE(this.lambdaExpr) },
+      { ALT: () => this.SUBRULE(this.jumpExpr) },
+      { ALT: () => this.SUBRULE(this.keywordCall) },
+    ]), { recoveryValueFunc: () => this.recoverNode() });
+
+  literal = this.RULE("literal", (): Node => {
+    const tok = this.OR([
+      { ALT: () => this.CONSUME(T.Integer) },
+      { ALT: () => this.CONSUME(T.Float) },
+      { ALT: () => this.CONSUME(T.KwNil) },
+      { ALT: () => this.CONSUME(T.KwTrue) },
+      { ALT: () => this.CONSUME(T.KwFalse) },
+      { ALT: () => this.CONSUME(T.KwSelf) },
+      { ALT: () => this.CONSUME(T.KwFile) },
+      { ALT: () => this.CONSUME(T.KwLine) },
+      { ALT: () => this.CONSUME(T.KwDir) },
+      { ALT: () => this.CONSUME(T.IVar) },
+      { ALT: () => this.CONSUME(T.GVar) },
+    ]);
+    return this.ACTION((): Node => {
+      const range = this.range(tok);
+      switch (tok.tokenType) {
+        case T.Integer: return { type: "Int", value: parseRubyInt(tok.image), raw: tok.image, range };
+        case T.Float: return { type: "Float", value: Number(tok.image.replace(/_/g, "")), raw: tok.image, range };
+        case T.KwNil: return { type: "Nil", range };
+        case T.KwTrue: return { type: "True", range };
+        case T.KwFalse: return { type: "False", range };
+        case T.KwSelf: return { type: "Self", range };
+        case T.KwLine: return { type: "Int", value: this.pos(tok.startOffset).line, raw: tok.image, range };
+        case T.IVar: return { type: "IVar", name: tok.image, range };
+        case T.GVar: return { type: "GVar", name: tok.image, range };
+        default: return { type: "Call", receiver: null, name: tok.image, nameRange: range, args: [], block: null, blockArg: null, parens: false, range };
+      }
+    })!;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  /** Strings, symbols, heredocs, %-literals, backticks and regexps; adjacent strings concatenate. */
+  stringLike = this.RULE("stringLike", (): Node => {
+    const first = this.SUBRULE(this.stringToken);
+    let node = first;
+    this.MANY({
+      GATE: () => node.type === "Str" && (this.LA(1).tokenType === T.DString || this.LA(1).tokenType === T.SString),
+      DEF: () => {
+        const next = this.SUBRULE2(this.stringToken);
+        node = this.ACTION((): Node => ({
+          type: "Str", quote: '"', parts: [...(node as StrNode).parts, ...(next as StrNode).parts], range: this.range(node, next),
+        }))!;
+      },
+    });
+    return node;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  stringToken = this.RULE("stringToken", (): Node => {
+    const tok = this.OR([
+      { ALT: () => this.CONSUME(T.DString) },
+      { ALT: () => this.CONSUME(T.SString) },
+      { ALT: () => this.CONSUME(T.XString) },
+      { ALT: () => this.CONSUME(T.HeredocStart) },
+      { ALT: () => this.CONSUME(T.PercentLit) },
+      { ALT: () => this.CONSUME(T.Regexp) },
+      { ALT: () => this.CONSUME(T.Symbol) },
+    ]);
+    return this.ACTION(() => this.stringNode(tok))!;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  private stringNode(tok: IToken): Node {
+    const range = this.range(tok);
+    const info = this.strings.get(tok.startOffset);
+    if (tok.tokenType === T.Symbol) {
+      if (!info) return { type: "Sym", name: tok.image.slice(1), range };
+      const parts = this.parts(info, true);
+      return { type: "Sym", name: parts.every((p) => p.kind === "text") ? parts.map((p) => (p as { value: string }).value).join("") : "", parts, range };
+    }
+    if (!info) return { type: "Str", parts: [], quote: '"', range };
+    if (!info.terminated) {
+      this.diagnostics.push({ kind: "syntax-error", message: tok.tokenType === T.HeredocStart ? `heredoc ${tok.image} has no terminator line` : "unterminated string literal: add the closing delimiter", range: tok.tokenType === T.HeredocStart ? range : this.offsets(tok.startOffset, tok.startOffset + 1) });
+    }
+    switch (tok.tokenType) {
+      case T.XString: return { type: "XStr", parts: this.parts(info, true), range };
+      case T.Regexp:
+        this.unsupported("Regular expression literal", tok);
+        return { type: "Regex", parts: this.parts(info, true), flags: tok.image.slice(tok.image.lastIndexOf("/") + 1), range };
+      case T.SString: return { type: "Str", parts: this.parts(info, false), quote: "'", range };
+      case T.HeredocStart: {
+        const parts = this.parts(info, !info.raw);
+        return { type: "Str", parts: info.squiggly ? dedent(parts) : parts, quote: "heredoc", range };
+      }
+      case T.PercentLit: return this.percentNode(tok, info, range);
+      default: return { type: "Str", parts: this.parts(info, true), quote: '"', range };
+    }
+  }
+
+  private percentNode(tok: IToken, info: StringInfo, range: Range): Node {
+    const kind = tok.image[1];
+    if (kind === "w" || kind === "W" || kind === "i" || kind === "I") {
+      const elements: Node[] = [];
+      const re = /(?:\\.|[^\s\\])+/gs;
+      const content = this.text.slice(info.start, info.end);
+      for (let m = re.exec(content); m; m = re.exec(content)) {
+        const start = info.start + m.index;
+        const r = this.offsets(start, start + m[0].length);
+        const value = m[0].replace(/\\(.)/gs, "$1");
+        elements.push(kind === "i" || kind === "I" ? { type: "Sym", name: value, range: r } : { type: "Str", parts: [{ kind: "text", value, range: r }], quote: "%w", range: r });
+      }
+      return { type: "Array", elements, words: true, range };
+    }
+    if (kind === "r") {
+      this.unsupported("Regular expression literal", tok);
+      return { type: "Regex", parts: this.parts(info, true), flags: "", range };
+    }
+    if (kind === "x") return { type: "XStr", parts: this.parts(info, true), range };
+    if (kind === "s") return { type: "Sym", name: this.text.slice(info.start, info.end), range };
+    return { type: "Str", parts: this.parts(info, !info.raw), quote: "%", range };
+  }
+
+  /** Splits string content into text parts (unescaped) and interpolations (parsed later). */
+  private parts(info: StringInfo, escapes: boolean): StrPart[] {
+    const parts: StrPart[] = [];
+    let cursor = info.start;
+    const text = (start: number, end: number) => {
+      if (end <= start) return;
+      const raw = this.text.slice(start, end);
+      parts.push({ kind: "text", value: escapes ? unescapeDouble(raw) : unescapeSingle(raw), range: this.offsets(start, end) });
+    };
+    for (const span of info.interps) {
+      text(cursor, span.start - 2);
+      const part: Extract<StrPart, { kind: "interp" }> = { kind: "interp", body: [], range: this.offsets(span.start - 2, span.end + 1) };
+      parts.push(part);
+      // the code sees the locals in scope here, although it is parsed after the enclosing code
+      this.pendingInterps.push({ part, start: span.start, end: span.end, scopes: [...this.scopes] });
+      cursor = span.end + 1;
+    }
+    text(cursor, info.end);
+    return parts;
+  }
+
+  arrayLit = this.RULE("arrayLit", (): Node => {
+    const open = this.CONSUME(T.LBracketArray);
+    const list = this.SUBRULE(this.argList, { ARGS: [T.RBracket] });
+    const close = this.CONSUME(T.RBracket);
+    return this.ACTION((): Node => ({ type: "Array", elements: list.args, range: this.range(open, close) }))!;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  hashLit = this.RULE("hashLit", (): Node => {
+    const open = this.CONSUME(T.LBrace);
+    const pairs: HashPair[] = [];
+    this.ACTION(() => this.noDo.push(0));
+    this.MANY(() => this.CONSUME(T.Terminator));
+    this.MANY_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        this.OR([
+          { ALT: () => { const p = this.SUBRULE(this.labelPair); this.ACTION(() => pairs.push(p)); } },
+          {
+            ALT: () => {
+              const key = this.SUBRULE(this.ternary);
+              this.CONSUME(T.HashRocket);
+              const value = this.SUBRULE2(this.ternary);
+              this.ACTION(() => pairs.push({ key, value, label: false, range: this.range(key, value) }));
+            },
+          },
+          {
+            ALT: () => {
+              const star = this.CONSUME(T.Splat2);
+              const value = this.SUBRULE3(this.ternary);
+              this.ACTION(() => this.unsupported("Double splat in a hash", star, value));
+            },
+          },
+        ]);
+        this.MANY2(() => this.CONSUME2(T.Terminator));
+      },
+    });
+    this.MANY3(() => this.CONSUME3(T.Terminator));
+    const close = this.CONSUME(T.RBrace);
+    return this.ACTION((): Node => {
+      this.noDo.pop();
+      return { type: "Hash", pairs, braces: true, range: this.range(open, close) };
+    })!;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  parenExpr = this.RULE("parenExpr", (): Node => {
+    const open = this.CONSUME(T.LParen);
+    this.ACTION(() => this.noDo.push(0));
+    const body = this.SUBRULE(this.statements);
+    const close = this.CONSUME(T.RParen);
+    return this.ACTION((): Node => {
+      this.noDo.pop();
+      return { type: "Paren", body, range: this.range(open, close) };
+    })!;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  /** A local variable, or a receiver-less call (`foo`, `foo(1)`, `foo 1, 2`). */
+  identifier = this.RULE("identifier", (): Node => {
+    const name = this.CONSUME(T.Identifier);
+    const call = this.SUBRULE(this.callRest, { ARGS: [null, name] });
+    return this.ACTION((): Node => {
+      if (call.type === "Call" && !call.parens && call.args.length === 0 && !call.blockArg && this.isLocal(name.image)) {
+        return { type: "LVar", name: name.image, range: this.range(name) };
+      }
+      return call;
+    })!;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  constant = this.RULE("constant", (): Node => {
+    const top = this.OPTION(() => this.CONSUME(T.Colon2Top));
+    const name = this.CONSUME(T.Constant);
+    return this.OR([
+      {
+        GATE: () => this.LA(1).tokenType === T.LParen && !this.spaceBefore(this.LA(1)),
+        ALT: () => this.SUBRULE(this.callRest, { ARGS: [null, name] }),
+      },
+      {
+        ALT: () => this.ACTION((): Node => ({ type: "Const", scope: null, top: !!top, name: name.image, range: this.range(top ?? name, name) }))!,
+      },
+    ]);
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  ifExpr = this.RULE("ifExpr", (): Node => {
+    const kw = this.OR([{ ALT: () => this.CONSUME(T.KwIf) }, { ALT: () => this.CONSUME(T.KwUnless) }]);
+    const cond = this.SUBRULE(this.condition);
+    const then = this.SUBRULE(this.statements);
+    const elsifs: { kw: IToken; cond: Node; body: Node[] }[] = [];
+    this.MANY(() => {
+      const k = this.CONSUME(T.KwElsif);
+      const c = this.SUBRULE2(this.condition);
+      const b = this.SUBRULE2(this.statements);
+      this.ACTION(() => elsifs.push({ kw: k, cond: c, body: b }));
+    });
+    const otherwise = this.OPTION(() => {
+      this.CONSUME(T.KwElse);
+      return this.SUBRULE3(this.statements);
+    });
+    const end = this.CONSUME(T.KwEnd);
+    return this.ACTION((): Node => {
+      let tail: Node[] | null = otherwise ?? null;
+      for (let i = elsifs.length - 1; i >= 0; i--) {
+        const e = elsifs[i];
+        tail = [{ type: "If", form: "statement", negate: false, cond: e.cond, then: e.body, otherwise: tail, range: this.range(e.kw, end) }];
+      }
+      return { type: "If", form: "statement", negate: kw.tokenType === T.KwUnless, cond, then, otherwise: tail, range: this.range(kw, end) };
+    })!;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  /** The condition of if/elsif/while/when: an expression, then `then` or a line end. */
+  condition = this.RULE("condition", (): Node => {
+    this.ACTION(() => this.noDo.push(1));
+    const cond = this.SUBRULE(this.exprStmt);
+    this.ACTION(() => this.noDo.pop());
+    this.OR([
+      { ALT: () => this.CONSUME(T.KwThen) },
+      { ALT: () => this.CONSUME(T.Terminator) },
+      { ALT: () => this.CONSUME(T.KwDo) },
+    ]);
+    return cond;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  loopExpr = this.RULE("loopExpr", (): Node => {
+    const kw = this.OR([
+      { ALT: () => this.CONSUME(T.KwWhile) },
+      { ALT: () => this.CONSUME(T.KwUntil) },
+      {
+        ALT: () => {
+          const f = this.CONSUME(T.KwFor);
+          this.CONSUME(T.Identifier);
+          this.CONSUME(T.KwIn);
+          return f;
+        },
+      },
+    ]);
+    const cond = this.SUBRULE(this.condition);
+    const body = this.SUBRULE(this.statements);
+    const end = this.CONSUME(T.KwEnd);
+    return this.ACTION((): Node => {
+      this.unsupported(`\`${kw.image}\` loop`, kw, end);
+      return { type: "While", negate: kw.tokenType === T.KwUntil, cond, body, modifier: false, range: this.range(kw, end) };
+    })!;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  caseExpr = this.RULE("caseExpr", (): Node => {
+    const kw = this.CONSUME(T.KwCase);
+    const subject = this.OPTION(() => this.SUBRULE(this.exprStmt));
+    this.MANY(() => this.CONSUME(T.Terminator));
+    const whens: { conds: Node[]; body: Node[]; range: Range }[] = [];
+    this.AT_LEAST_ONE(() => {
+      const w = this.CONSUME(T.KwWhen);
+      const conds: Node[] = [];
+      this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => { conds.push(this.SUBRULE(this.ternary)); } });
+      this.OR([{ ALT: () => this.CONSUME(T.KwThen) }, { ALT: () => this.CONSUME2(T.Terminator) }]);
+      const body = this.SUBRULE(this.statements);
+      this.ACTION(() => whens.push({ conds, body, range: this.range(w, body.length ? body[body.length - 1] : w) }));
+    });
+    const otherwise = this.OPTION2(() => {
+      this.CONSUME(T.KwElse);
+      return this.SUBRULE2(this.statements);
+    });
+    const end = this.CONSUME(T.KwEnd);
+    return this.ACTION((): Node => {
+      this.unsupported("`case` expression", kw, end);
+      return { type: "Case", subject: subject ?? null, whens, otherwise: otherwise ?? null, range: this.range(kw, end) };
+    })!;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  beginExpr = this.RULE("beginExpr", (): Node => {
+    const kw = this.CONSUME(T.KwBegin);
+    const body = this.SUBRULE(this.bodyWithRescue);
+    const end = this.CONSUME(T.KwEnd);
+    return this.ACTION((): Node => {
+      const inner = body.length === 1 && body[0].type === "Begin" ? body[0] : null;
+      if (inner && inner.type === "Begin") return { ...inner, range: this.range(kw, end) };
+      return { type: "Begin", body, rescues: [], elseBody: null, ensure: null, range: this.range(kw, end) };
+    })!;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  defExpr = this.RULE("defExpr", (): Node => {
+    const kw = this.CONSUME(T.KwDef);
+    let receiver: Node | null = null;
+    this.OPTION({
+      GATE: () => this.LA(2).tokenType === T.Dot,
+      DEF: () => {
+        const r = this.OR([{ ALT: () => this.CONSUME(T.KwSelf) }, { ALT: () => this.CONSUME(T.Constant) }, { ALT: () => this.CONSUME(T.Identifier) }]);
+        this.CONSUME(T.Dot);
+        receiver = this.ACTION((): Node => (r.tokenType === T.KwSelf ? { type: "Self", range: this.range(r) } : { type: "Const", scope: null, top: false, name: r.image, range: this.range(r) }))!;
+      },
+    });
+    const name = this.SUBRULE(this.methodName);
+    const setter = this.OPTION2({ GATE: () => !this.spaceBefore(this.LA(1)), DEF: () => this.CONSUME(T.Assign) });
+    this.ACTION(() => this.scopes.push({ vars: new Set(), hard: true }));
+    const params: Param[] = [];
+    this.OR2([
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.MANY_SEP({ SEP: T.Comma, DEF: () => { const p = this.SUBRULE(this.param); this.ACTION(() => params.push(p)); } });
+          this.CONSUME(T.RParen);
+        },
+      },
+      {
+        ALT: () => {
+          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => { const p = this.SUBRULE2(this.param); this.ACTION(() => params.push(p)); } });
+        },
+      },
+      { ALT: () => {} },
+    ]);
+    const body = this.SUBRULE(this.bodyWithRescue);
+    const end = this.CONSUME(T.KwEnd);
+    return this.ACTION((): Node => {
+      this.scopes.pop();
+      return {
+        type: "Def", receiver, name: name.image.replace(/:$/, "") + (setter ? "=" : ""), nameRange: this.range(name, setter ?? name),
+        params, body, range: this.range(kw, end),
+      };
+    })!;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  moduleExpr = this.RULE("moduleExpr", (): Node => {
+    const kw = this.CONSUME(T.KwModule);
+    const path = this.SUBRULE(this.cpath);
+    this.ACTION(() => this.scopes.push({ vars: new Set(), hard: true }));
+    const body = this.SUBRULE(this.statements);
+    const end = this.CONSUME(T.KwEnd);
+    return this.ACTION((): Node => {
+      this.scopes.pop();
+      return { type: "Module", path, body, range: this.range(kw, end) };
+    })!;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  classExpr = this.RULE("classExpr", (): Node => {
+    const kw = this.CONSUME(T.KwClass);
+    const path = this.OR([
+      { ALT: () => this.SUBRULE(this.cpath) },
+      { ALT: () => { const s = this.CONSUME(T.Shl); const o = this.SUBRULE(this.ternary); return this.ACTION((): Node => ({ type: "Paren", body: [o], range: this.range(s, o) }))!; } },
+    ]);
+    const superclass = this.OPTION(() => {
+      this.CONSUME(T.Less);
+      return this.SUBRULE2(this.ternary);
+    });
+    this.ACTION(() => this.scopes.push({ vars: new Set(), hard: true }));
+    const body = this.SUBRULE(this.statements);
+    const end = this.CONSUME(T.KwEnd);
+    return this.ACTION((): Node => {
+      this.scopes.pop();
+      this.unsupported("`class` definition", kw, end);
+      return { type: "Class", path, superclass: superclass ?? null, body, range: this.range(kw, end) };
+    })!;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  /** `Name`, `A::B`, `::A::B` after module/class. */
+  cpath = this.RULE("cpath", (): Node => {
+    const top = this.OPTION(() => this.CONSUME(T.Colon2Top));
+    const first = this.CONSUME(T.Constant);
+    let node = this.ACTION((): Node => ({ type: "Const", scope: null, top: !!top, name: first.image, range: this.range(top ?? first, first) }))!;
+    this.MANY(() => {
+      this.CONSUME(T.Colon2);
+      const next = this.CONSUME2(T.Constant);
+      node = this.ACTION((): Node => ({ type: "Const", scope: node, top: false, name: next.image, range: this.range(node, next) }))!;
+    });
+    return node;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  lambdaExpr = this.RULE("lambdaExpr", (): Node => {
+    const arrow = this.CONSUME(T.Arrow);
+    this.ACTION(() => this.scopes.push({ vars: new Set(), hard: false }));
+    const params: Param[] = [];
+    this.OPTION(() => {
+      this.CONSUME(T.LParen);
+      this.MANY_SEP({ SEP: T.Comma, DEF: () => { const p = this.SUBRULE(this.param); this.ACTION(() => params.push(p)); } });
+      this.CONSUME(T.RParen);
+    });
+    const block = this.OR([{ ALT: () => this.SUBRULE(this.braceBlock) }, { ALT: () => this.SUBRULE(this.doBlock) }]);
+    return this.ACTION((): Node => {
+      this.scopes.pop();
+      this.unsupported("Lambda literal", arrow, block);
+      return { type: "Lambda", params: [...params, ...block.params], body: block.body, range: this.range(arrow, block) };
+    })!;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  /** `return`, `next`, `break` with an optional value; `redo`, `retry`. */
+  jumpExpr = this.RULE("jumpExpr", (): Node => {
+    const kw = this.OR([
+      { ALT: () => this.CONSUME(T.KwReturn) },
+      { ALT: () => this.CONSUME(T.KwNext) },
+      { ALT: () => this.CONSUME(T.KwBreak) },
+      { ALT: () => this.CONSUME(T.KwRedo) },
+      { ALT: () => this.CONSUME(T.KwRetry) },
+    ]);
+    const value = this.OPTION({
+      GATE: () => !STATEMENT_END.has(this.LA(1).tokenType) && kw.tokenType !== T.KwRedo && kw.tokenType !== T.KwRetry,
+      DEF: () => this.SUBRULE(this.exprStmt),
+    });
+    return this.ACTION((): Node => {
+      const type = ({ return: "Return", next: "Next", break: "Break", redo: "Redo", retry: "Retry" } as const)[kw.image as "return"];
+      return { type, value: value ?? null, range: this.range(kw, value ?? kw) };
+    })!;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  /** `yield`, `super`, `lambda`/`proc`-free keyword calls: parsed as calls with that name. */
+  keywordCall = this.RULE("keywordCall", (): Node => {
+    const kw = this.OR([
+      { ALT: () => this.CONSUME(T.KwYield) },
+      { ALT: () => this.CONSUME(T.KwSuper) },
+      { ALT: () => this.CONSUME(T.KwAlias) },
+      { ALT: () => this.CONSUME(T.KwUndef) },
+    ]);
+    const call = this.SUBRULE(this.callRest, { ARGS: [null, kw] });
+    this.ACTION(() => { if (kw.tokenType === T.KwAlias || kw.tokenType === T.KwUndef) this.unsupported(`\`${kw.image}\``, kw, call); });
+    return call;
+  }, { recoveryValueFunc: () => this.recoverNode() });
+
+  /** Entry point for an interpolation's code. */
+  interpolation = this.RULE("interpolation", (): Node[] => this.SUBRULE(this.statements), { recoveryValueFunc: () => [] });
+}
+
+// ---- string helpers -------------------------------------------------------------------------------
+
+function parseRubyInt(raw: string): number {
+  const s = raw.replace(/_/g, "");
+  if (/^0[xX]/.test(s)) return parseInt(s.slice(2), 16);
+  if (/^0[bB]/.test(s)) return parseInt(s.slice(2), 2);
+  if (/^0[oO]/.test(s)) return parseInt(s.slice(2), 8);
+  if (/^0\d/.test(s)) return parseInt(s.slice(1), 8);
+  return Number(s);
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", s: " ", e: "\x1b", a: "\x07", b: "\b", f: "\f", v: "\v", "0": "\0" };
+
+/** Double-quoted escapes: `\n`, `\t`, `\xHH`, `\uXXXX`, `\u{...}`, `\<newline>` (joins lines). */
+export function unescapeDouble(raw: string): string {
+  if (!raw.includes("\\")) return raw;
+  return raw.replace(/\\(?:x([0-9a-fA-F]{1,2})|u([0-9a-fA-F]{4})|u\{([0-9a-fA-F ]+)\}|([0-7]{1,3})|(\r?\n)|(.))/gs, (_m, hex, u4, ubr, oct, nl, ch) => {
+    if (hex) return String.fromCharCode(parseInt(hex, 16));
+    if (u4) return String.fromCharCode(parseInt(u4, 16));
+    if (ubr) return String(ubr).trim().split(/\s+/).map((h: string) => String.fromCodePoint(Math.min(parseInt(h, 16), 0x10ffff))).join("");
+    if (oct) return String.fromCharCode(parseInt(oct, 8) & 0xff);
+    if (nl) return "";
+    return SIMPLE_ESCAPES[ch] ?? ch;
+  });
+}
+
+export function unescapeSingle(raw: string): string {
+  return raw.includes("\\") ? raw.replace(/\\([\\'])/g, "$1") : raw;
+}
+
+/** `<<~` heredocs: remove the smallest indentation of non-blank lines from text parts. */
+function dedent(parts: StrPart[]): StrPart[] {
+  const texts = parts.filter((p): p is Extract<StrPart, { kind: "text" }> => p.kind === "text").map((p) => p.value).join("\u0000");
+  let min = Infinity;
+  for (const line of texts.split("\n").slice(0)) {
+    const stripped = line.replace(/\u0000/g, "");
+    if (!stripped.trim()) continue;
+    const indent = /^[ \t]*/.exec(stripped)![0].length;
+    min = Math.min(min, indent);
+  }
+  if (!Number.isFinite(min) || min === 0) return parts;
+  const re = new RegExp(`(^|\\n)[ \\t]{0,${min}}`, "g");
+  let atLineStart = true;
+  return parts.map((p) => {
+    if (p.kind !== "text") { atLineStart = false; return p; }
+    const value = (atLineStart ? p.value : "\u0001" + p.value).replace(re, "$1").replace(/^\u0001/, "");
+    atLineStart = p.value.endsWith("\n");
+    return { ...p, value };
+  });
+}
+
+// ---- driver ---------------------------------------------------------------------------------------
+
+const parser = new RubyParser();
+
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Nesting depth of brackets and `do`/`def`/`module`/... blocks, capped scan; no recursion. */
+function nestingTooDeep(tokens: IToken[]): IToken | null {
+  let depth = 0;
+  for (const t of tokens) {
+    const tt = t.tokenType;
+    if (tt === T.LParen || tt === T.LBracket || tt === T.LBracketArray || tt === T.LBrace || tt === T.KwDo || tt === T.KwDef || tt === T.KwModule || tt === T.KwClass || tt === T.KwBegin || tt === T.KwCase || tt === T.Bang || tt === T.UMinus || tt === T.KwNot) {
+      if (++depth > MAX_NESTING) return t;
+    } else if (tt === T.RParen || tt === T.RBracket || tt === T.RBrace || tt === T.KwEnd) depth = Math.max(0, depth - 1);
+    else if (depth > 0 && (tt === T.Newline || tt === T.Semicolon || tt === T.Comma)) {
+      // unary operators do not nest past a separator; brackets still do (approximation kept cheap)
+    }
+  }
+  return null;
+}
+
+/**
+ * Parses Ruby source into an AST. Never throws: syntax errors, unsupported constructs and
+ * limits become diagnostics, and parsing recovers to analyse the statements that follow.
+ */
+export function parseRuby(text: string): ParseResult {
+  const lineStarts = lineStartsOf(text);
+  parser.begin(text, lineStarts);
+  const main = lex(text);
+  const comments: Comment[] = main.comments.map((c) => ({ text: c.image, range: parser.range(c) }));
+  const diagnostics: SyntaxDiagnostic[] = [];
+  for (const e of main.errors) {
+    diagnostics.push({ kind: "syntax-error", message: `unexpected character ${JSON.stringify(text.slice(e.offset, e.offset + e.length))}`, range: { start: parser.pos(e.offset), end: parser.pos(e.offset + e.length) } });
+  }
+  const deep = nestingTooDeep(main.tokens);
+  if (deep) {
+    diagnostics.push({ kind: "syntax-error", message: `nesting deeper than ${MAX_NESTING} levels; hacolint does not analyse this file further`, range: parser.range(deep) });
+    return { program: emptyProgram(parser, text), comments, diagnostics, lineStarts };
+  }
+  let body: Node[] = [];
+  try {
+    parser.setTokens(main.tokens, main.strings);
+    body = parser.program() ?? [];
+    collectErrors(parser, diagnostics);
+    // Interpolations are parsed after their enclosing code, breadth-first; each queue entry is
+    // a slice of the file lexed once more, so the total work stays linear in the nesting depth.
+    for (let queue = parser.takeInterpolations(); queue.length; queue = parser.takeInterpolations()) {
+      for (const item of queue) {
+        const sub = lex(text.slice(item.start, item.end), item.start);
+        for (const c of sub.comments) comments.push({ text: c.image, range: parser.range(c) });
+        parser.setTokens(sub.tokens, sub.strings, item.scopes);
+        item.part.body = parser.interpolation() ?? [];
+        collectErrors(parser, diagnostics);
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    diagnostics.push({ kind: "syntax-error", message: "expression nested too deeply to analyse", range: { start: parser.pos(0), end: parser.pos(text.length) } });
+  }
+  diagnostics.push(...parser.diagnostics);
+  diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  comments.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  const program: ProgramNode = { type: "Program", body: body.filter(Boolean), range: { start: parser.pos(0), end: parser.pos(text.length) } };
+  return { program, comments, diagnostics, lineStarts };
+}
+
+function emptyProgram(p: RubyParser, text: string): ProgramNode {
+  return { type: "Program", body: [], range: { start: p.pos(0), end: p.pos(text.length) } };
+}
+
+function collectErrors(p: RubyParser, out: SyntaxDiagnostic[]): void {
+  for (const err of p.errors) {
+    const tok = err.token;
+    const at = tok.tokenType === EOF ? (p.errors.length ? lastOffset(p) : 0) : tok.startOffset;
+    const range = tok.tokenType === EOF ? { start: p.pos(at), end: p.pos(at) } : p.range(tok);
+    out.push({ kind: "syntax-error", message: describeError(err.message, tok), range });
+    if (process.env.HACOLINT_DEBUG_PARSER) console.error(err.message, err.context?.ruleStack);
+  }
+}
+
+function lastOffset(p: RubyParser): number {
+  const input = p.input;
+  const last = input[input.length - 1];
+  return last ? last.endOffset! + 1 : 0;
+}
+
+function describeError(message: string, tok: IToken): string {
+  const found = tok.tokenType === EOF ? "end of file" : JSON.stringify(tok.image.length > 20 ? tok.image.slice(0, 20) + "…" : tok.image);
+  if (/Expecting token of type --> KwEnd <--|\bEnd\b/.test(message) && tok.tokenType === EOF) return "unexpected end of file: a block, `if` or `def` is missing its `end`";
+  const expected = /Expecting:?\s*(?:token of type -->\s*)?(\w+)/.exec(message)?.[1];
+  return expected ? `unexpected ${found}; expected ${humanToken(expected)}` : `unexpected ${found}`;
+}
+
+function humanToken(name: string): string {
+  const map: Record<string, string> = {
+    KwEnd: "`end`", RParen: "`)`", RBracket: "`]`", RBrace: "`}`", Terminator: "a line break or `;`", Identifier: "a name",
+    Constant: "a constant", Comma: "`,`", HashRocket: "`=>`", Pipe: "`|`",
+  };
+  return map[name] ?? name;
+}
+
+/** The grammar as Chevrotain sees it, for the railroad diagram. */
+export function serializedGrammar() {
+  return parser.getSerializedGastProductions();
+}
