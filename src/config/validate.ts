@@ -106,7 +106,7 @@ function check(value: unknown, schemaIn: JsonSchema, root: JsonSchema, path: Jso
     return;
   }
   if (schema.type && !typeMatches(value, schema.type)) {
-    fail(`${where} must be ${schema.type === "integer" || schema.type === "array" ? "an" : "a"} ${schema.type} (got ${describe(value)})`);
+    fail(`${where} must be ${/^[aeiou]/.test(schema.type) ? "an" : "a"} ${schema.type} (got ${describe(value)})`);
     return;
   }
   if (typeof value === "number" && schema.minimum !== undefined && value < schema.minimum) {

@@ -226,7 +226,8 @@ const SHARED = { class: "dsl" as const, suexec: [], harm: [], fixable: true };
 /** Metadata of the rules that report on suppression comments, for `rules`, `explain`, docs and SARIF. */
 export const SUPPRESSION_META: Record<string, RuleMeta> = {
   /**
-   * A suppression comment that hacolint cannot act on.
+   * Directives are read from real comments only (the parser's comment list), never from strings or
+   * heredocs, and must start the comment: `# see hacolint:disable-line` in prose is not one.
    */
   [UNKNOWN_SUPPRESSION]: {
     ...SHARED, id: UNKNOWN_SUPPRESSION, severity: "warning", fixable: false,
@@ -243,7 +244,10 @@ export const SUPPRESSION_META: Record<string, RuleMeta> = {
     },
   },
   /**
-   * A suppression that suppresses nothing.
+   * Each id of a directive is judged on its own and reported at that id, so
+   * `# hacolint:disable-line a, b` where only `a` is used points at `b`, and the fix removes just `b`.
+   * When one finding is covered by several suppressions, the most specific one (line, then
+   * region, then file) is the one used; the wider ones are reported if they cover nothing else.
    */
   [UNUSED_SUPPRESSION]: {
     ...SHARED, id: UNUSED_SUPPRESSION, severity: "warning",
@@ -260,7 +264,8 @@ export const SUPPRESSION_META: Record<string, RuleMeta> = {
     },
   },
   /**
-   * A suppression without a reason, when the config asks for one.
+   * Off unless `.hacolint.yml` sets `requireSuppressionReason: true`. The reason is everything after
+   * ` -- ` in the comment; `hacolint:enable` needs none.
    */
   [MISSING_SUPPRESSION_REASON]: {
     ...SHARED, id: MISSING_SUPPRESSION_REASON, severity: "error", fixable: false,

@@ -1,0 +1,315 @@
+// Linting files: finding Hacofiles, reading them safely, and linting many of them on worker
+// threads with output in a deterministic (input) order.
+//
+// Reading is strict on purpose. A Hacofile that is not valid UTF-8, contains NUL bytes or is huge is
+// not something Haconiwa's mruby would evaluate sensibly, and guessing could hide a finding, so the
+// CLI stops with one clear line instead (exit 2).
+import { availableParallelism } from "node:os";
+import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
+import { join, resolve } from "node:path";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import type { Diagnostic } from "./diagnostic.js";
+import { lintText, type LintOptions } from "./engine.js";
+import type { ResolvedSettings } from "../config/resolve.js";
+import { applyFixes } from "../cli/fix.js";
+
+/** Largest Hacofile we read: far beyond any real one, small enough to never exhaust memory. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** Directories never searched: dependencies and VCS metadata hold no Hacofiles of the project. */
+const SKIP_DIRS = new Set(["node_modules", ".git", ".hg", ".svn"]);
+
+/** A problem with the input that stops the run (exit 2). The message is one self-contained line. */
+export class InputError extends Error {
+  override name = "InputError";
+}
+
+export function isHacofileName(name: string): boolean {
+  return name === "Hacofile" || name.endsWith(".haco");
+}
+
+/**
+ * Expand one command-line path: a file as given (any name), a directory searched recursively for
+ * `*.haco` and `Hacofile`, sorted so runs are reproducible. Symlinked directories are not followed
+ * (no loops); symlinked files are linted.
+ */
+export function expandPath(arg: string): string[] {
+  let stat: Stats;
+  try {
+    stat = statSync(arg);
+  } catch (error) {
+    throw new InputError(`${arg}: ${describeFsError(error)}`);
+  }
+  if (stat.isDirectory()) {
+    const found: string[] = [];
+    walk(arg, found);
+    if (found.length === 0) throw new InputError(`${arg}: no Hacofiles found (looked for *.haco and Hacofile)`);
+    return found;
+  }
+  if (stat.isFile() || stat.isFIFO() || stat.isCharacterDevice()) return [arg];
+  throw new InputError(`${arg}: not a regular file or directory`);
+}
+
+function walk(dir: string, found: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    throw new InputError(`${dir}: cannot read directory (${describeFsError(error)})`);
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name)) walk(path, found);
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && isHacofileName(entry.name)) {
+      if (entry.isSymbolicLink() && !isFileTarget(path)) continue;
+      found.push(path);
+    }
+  }
+}
+
+function isFileTarget(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOENT": return "no such file or directory";
+    case "EACCES": case "EPERM": return "permission denied";
+    case "EISDIR": return "is a directory";
+    case "ELOOP": return "too many levels of symbolic links";
+    default: return code ?? (error instanceof Error ? error.message : String(error));
+  }
+}
+
+export interface SourceText {
+  text: string;
+  /** The file began with a UTF-8 byte order mark (stripped from text, restored when writing). */
+  bom: boolean;
+}
+
+/** Read a file for linting, enforcing the size limit and decoding strictly. */
+export function readSourceFile(path: string, display = path): SourceText {
+  let bytes: Buffer;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new InputError(`${display}: is a directory`);
+    if (stat.size > MAX_FILE_BYTES) throw new InputError(`${display}: file too large (${stat.size} bytes; the limit is ${MAX_FILE_BYTES})`);
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${display}: cannot read file (${describeFsError(error)})`);
+  }
+  return decodeSource(bytes, display);
+}
+
+/** Decode bytes as a Hacofile: no NUL bytes, valid UTF-8, at most MAX_FILE_BYTES. */
+export function decodeSource(bytes: Uint8Array, display: string): SourceText {
+  if (bytes.length > MAX_FILE_BYTES) throw new InputError(`${display}: file too large (${bytes.length} bytes; the limit is ${MAX_FILE_BYTES})`);
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const { line, column } = positionOfByte(bytes, nul);
+    throw new InputError(`${display}:${line}:${column}: binary file (NUL byte), not a Hacofile`);
+  }
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes), bom };
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const { line, column } = positionOfByte(bytes, bad);
+    throw new InputError(`${display}:${line}:${column}: invalid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, "0")} at offset ${bad})`);
+  }
+}
+
+/** Index of the first byte that starts an invalid UTF-8 sequence (RFC 3629: no overlongs, no surrogates). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let need: number, min: number, max = 0xbf;
+    if (b < 0x80) { i++; continue; }
+    if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
+    else if (b === 0xe0) { need = 2; min = 0xa0; }
+    else if (b === 0xed) { need = 2; min = 0x80; max = 0x9f; }
+    else if (b >= 0xe1 && b <= 0xef) { need = 2; min = 0x80; }
+    else if (b === 0xf0) { need = 3; min = 0x90; }
+    else if (b === 0xf4) { need = 3; min = 0x80; max = 0x8f; }
+    else if (b >= 0xf1 && b <= 0xf3) { need = 3; min = 0x80; }
+    else return i;
+    const second = bytes[i + 1];
+    if (second === undefined || second < min || second > max) return i;
+    for (let k = 2; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < 0x80 || c > 0xbf) return i;
+    }
+    i += need + 1;
+  }
+  return bytes.length;
+}
+
+/** 1-based line and UTF-16 column of a byte offset, decoding the valid text before it. */
+function positionOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
+  let line = 1;
+  for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
+  const prefix = new TextDecoder("utf-8").decode(bytes.subarray(lineStart, offset));
+  return { line, column: prefix.length + 1 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Linting one source. Everything the engine needs travels in a LintJob so a worker can run it.
+
+export interface LintJob {
+  /** Index in the input order; results are put back in this order. */
+  index: number;
+  /** Path to read; null when `text` is given (stdin). */
+  path: string | null;
+  /** Path shown in reports and used for overrides/config (the --stdin-filename for stdin). */
+  display: string;
+  text?: string;
+  settings: ResolvedSettings;
+  inlineConfig: boolean;
+  /** Apply fixes (up to FIX_PASSES rounds) and return the fixed text. */
+  fix: boolean;
+  keepSource: boolean;
+}
+
+export interface LintOutcome {
+  index: number;
+  display: string;
+  diagnostics: Diagnostic[];
+  /** Set when keepSource or fix was asked for. */
+  source?: string;
+  /** The text after fixes and before them, when fixing changed it. */
+  fixed?: string;
+  original?: string;
+  bom?: boolean;
+  /** An input problem (exit 2). */
+  error?: string;
+}
+
+/** Options the engine is asked for beyond LintOptions' core (suppressions and the baked policy). */
+export type EngineOptions = LintOptions & {
+  inlineConfig: boolean;
+  requireSuppressionReason: boolean;
+  buildConfig: string | null;
+};
+
+/** Rounds of lint-then-fix; a fix can enable another (ESLint uses 10 too). */
+const FIX_PASSES = 10;
+
+export async function runJob(job: LintJob): Promise<LintOutcome> {
+  let source: SourceText;
+  try {
+    source = job.text !== undefined ? { text: job.text, bom: false } : readSourceFile(job.path!, job.display);
+  } catch (error) {
+    if (error instanceof InputError) return { index: job.index, display: job.display, diagnostics: [], error: error.message };
+    throw error;
+  }
+  const options: EngineOptions = {
+    filePath: job.path ? resolve(job.path) : resolve(job.display),
+    policy: job.settings.policy,
+    rules: job.settings.rules,
+    inlineConfig: job.inlineConfig,
+    requireSuppressionReason: job.settings.requireSuppressionReason,
+    buildConfig: job.settings.buildConfig,
+  };
+  let text = source.text;
+  let diagnostics = lintText(text, options).diagnostics;
+  if (job.fix) {
+    for (let pass = 0; pass < FIX_PASSES && diagnostics.some((d) => d.fix); pass++) {
+      const outcome = applyFixes(text, diagnostics);
+      if (outcome.applied.length === 0) break;
+      text = outcome.text;
+      diagnostics = lintText(text, options).diagnostics;
+    }
+  }
+  return {
+    index: job.index,
+    display: job.display,
+    diagnostics,
+    ...(job.keepSource || job.fix ? { source: text } : {}),
+    ...(text !== source.text ? { fixed: text, original: source.text, bom: source.bom } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Many files: a pool of workers, jobs handed out in small batches, results reassembled by index.
+
+/** Below this many files a worker pool costs more to start than it saves. */
+const POOL_THRESHOLD = 64;
+const BATCH = 16;
+
+export interface RunOptions {
+  /** Called with (done, total) as files finish; used for the progress line. */
+  onProgress?: (done: number, total: number) => void;
+  /** Force a number of workers (0 = lint in this thread). */
+  workers?: number;
+}
+
+export async function lintJobs(jobs: LintJob[], options: RunOptions = {}): Promise<LintOutcome[]> {
+  const results: LintOutcome[] = new Array(jobs.length);
+  const workerCount = options.workers ?? (jobs.length < POOL_THRESHOLD ? 0 : Math.min(availableParallelism(), 8, Math.ceil(jobs.length / BATCH)));
+  let done = 0;
+  const finished = (outcome: LintOutcome) => {
+    results[outcome.index] = outcome;
+    options.onProgress?.(++done, jobs.length);
+  };
+  if (workerCount === 0) {
+    for (const job of jobs) finished(await runJob(job));
+    return results;
+  }
+  let next = 0;
+  const take = () => {
+    const batch = jobs.slice(next, next + BATCH);
+    next += batch.length;
+    return batch;
+  };
+  await Promise.all(Array.from({ length: workerCount }, () => new Promise<void>((resolvePool, rejectPool) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { hacolintWorker: true } });
+    let pending = 0;
+    const feed = () => {
+      const batch = take();
+      if (batch.length === 0) {
+        void worker.terminate().then(() => resolvePool());
+        return;
+      }
+      pending = batch.length;
+      worker.postMessage(batch);
+    };
+    worker.on("message", (message: { outcome?: LintOutcome; crash?: string }) => {
+      if (message.crash) {
+        void worker.terminate();
+        rejectPool(new Error(message.crash));
+        return;
+      }
+      finished(message.outcome!);
+      if (--pending === 0) feed();
+    });
+    worker.on("error", rejectPool);
+    feed();
+  })));
+  return results;
+}
+
+// Worker side: lint each job of a batch and send its outcome back.
+if (!isMainThread && (workerData as { hacolintWorker?: boolean } | null)?.hacolintWorker) {
+  parentPort!.on("message", (batch: LintJob[]) => {
+    void (async () => {
+      for (const job of batch) {
+        try {
+          parentPort!.postMessage({ outcome: await runJob(job) });
+        } catch (error) {
+          parentPort!.postMessage({ crash: `${job.display}: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}` });
+          return;
+        }
+      }
+    })();
+  });
+}
