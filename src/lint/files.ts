@@ -194,12 +194,12 @@ export interface LintOutcome {
   error?: string;
 }
 
-/** Options the engine is asked for beyond LintOptions' core (suppressions and the baked policy). */
-export type EngineOptions = LintOptions & {
-  inlineConfig: boolean;
-  requireSuppressionReason: boolean;
-  buildConfig: string | null;
-};
+/**
+ * LintOptions plus the build_config.rb path (`--build-config` / `buildConfig:`), passed through
+ * for the engine: the reader that turns it into the baked policy and `baked` ids is the build
+ * module's (not landed yet); until then the engine ignores the path.
+ */
+export type EngineOptions = LintOptions & { buildConfig: string | null };
 
 /** Rounds of lint-then-fix; a fix can enable another (ESLint uses 10 too). */
 const FIX_PASSES = 10;
@@ -271,30 +271,31 @@ export async function lintJobs(jobs: LintJob[], options: RunOptions = {}): Promi
     next += batch.length;
     return batch;
   };
-  await Promise.all(Array.from({ length: workerCount }, () => new Promise<void>((resolvePool, rejectPool) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { hacolintWorker: true } });
-    let pending = 0;
-    const feed = () => {
-      const batch = take();
-      if (batch.length === 0) {
-        void worker.terminate().then(() => resolvePool());
-        return;
-      }
-      pending = batch.length;
-      worker.postMessage(batch);
-    };
-    worker.on("message", (message: { outcome?: LintOutcome; crash?: string }) => {
-      if (message.crash) {
-        void worker.terminate();
-        rejectPool(new Error(message.crash));
-        return;
-      }
-      finished(message.outcome!);
-      if (--pending === 0) feed();
-    });
-    worker.on("error", rejectPool);
-    feed();
-  })));
+  const workers: Worker[] = [];
+  try {
+    await Promise.all(Array.from({ length: workerCount }, () => new Promise<void>((resolveWorker, rejectWorker) => {
+      const worker = new Worker(new URL(import.meta.url), { workerData: { hacolintWorker: true } });
+      workers.push(worker);
+      let pending = 0;
+      const feed = () => {
+        const batch = take();
+        if (batch.length === 0) return resolveWorker();
+        pending = batch.length;
+        worker.postMessage(batch);
+      };
+      worker.on("message", (message: { outcome?: LintOutcome; crash?: string }) => {
+        if (message.crash) return rejectWorker(new Error(message.crash));
+        finished(message.outcome!);
+        if (--pending === 0) feed();
+      });
+      worker.on("error", rejectWorker);
+      worker.on("exit", (code) => { if (pending > 0) rejectWorker(new Error(`lint worker exited with code ${code}`)); });
+      feed();
+    })));
+  } finally {
+    // On success and on failure alike: a live worker would keep the process from exiting.
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
   return results;
 }
 
