@@ -28,7 +28,8 @@ int main(int argc, char **argv) {
   }
   /* "check" reads its Hacofile like "run" does (the C side only knows haconiwa's subcommands) */
   int check_only = argc >= 2 && strcmp(argv[1], "check") == 0;
-  if (check_only) argv[1] = "run";
+  static char run[] = "run";
+  if (check_only) argv[1] = run;
 
   hacolint_hacofile hf;
   int rc = hacolint_validate_launch(argc, argv, &hf);
