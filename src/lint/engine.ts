@@ -1,8 +1,15 @@
-// Lint one text: parse → evaluate → rules → diagnostics. Pure: no file system access here.
+// Lint one text: parse → evaluate → rules → diagnostics → suppressions. Pure apart from reading
+// the optional build_config.rb; the caller reads the Hacofile.
+import { parseRuby } from "../../grammar/parser.js";
 import type { ParseResult } from "../ast/nodes.js";
+import { evaluate } from "../model/evaluate.js";
 import type { FileModel } from "../model/model.js";
 import type { Policy } from "../policy/policy.js";
+import { RULES, RULES_BY_ID } from "../rules/index.js";
+import type { Rule } from "../rules/rule.js";
 import type { Diagnostic, Severity } from "./diagnostic.js";
+import type { HostContext } from "../host/host.js";
+import { applySuppressions, SUPPRESSION_META } from "./suppressions.js";
 
 export type RuleSetting = Severity | "off";
 
@@ -11,6 +18,13 @@ export interface LintOptions {
   policy: Policy;
   /** Per-rule severity overrides from the config (`rules:`). */
   rules?: Record<string, RuleSetting>;
+  /** Honour `# hacolint:` comments (default true; `--no-inline-config` turns them off). */
+  inlineConfig?: boolean;
+  requireSuppressionReason?: boolean;
+  /** Validations compiled into the runtime binary: reported as errors, never suppressible. */
+  baked?: ReadonlySet<string>;
+  /** With `--host`: check the files the Hacofile points at. */
+  host?: HostContext;
 }
 
 export interface LintResult {
@@ -20,6 +34,52 @@ export interface LintResult {
   model: FileModel;
 }
 
-export function lintText(_text: string, _options: LintOptions): LintResult {
-  throw new Error("engine not wired yet"); // replaced when parser/evaluator/rules land
+const KNOWN_IDS: ReadonlySet<string> = new Set([...RULES.map((r) => r.meta.id), ...Object.keys(SUPPRESSION_META)]);
+
+/**
+ * A rule's severity for this run. Selectable and experimental validations run only when the policy
+ * turns them on; a validation baked into the runtime binary is always an error.
+ */
+export function effectiveSeverity(rule: Rule, options: Pick<LintOptions, "rules" | "baked" | "policy">): RuleSetting {
+  const id = rule.meta.id;
+  if (options.baked?.has(id)) return "error";
+  if (rule.meta.class === "selectable" && !(options.policy.validations as string[]).includes(id)) return "off";
+  if (rule.meta.class === "experimental" && !(options.policy.experimental as string[]).includes(id)) return "off";
+  return options.rules?.[rule.meta.id] ?? rule.meta.severity;
 }
+
+export function lintText(text: string, options: LintOptions): LintResult {
+  const parse = parseRuby(text);
+  const model = evaluate(parse, text, options.filePath);
+  const found: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const rule of RULES) {
+    const severity = effectiveSeverity(rule, options);
+    if (severity === "off") continue;
+    rule.check({
+      model,
+      policy: options.policy,
+      host: options.host,
+      report(r) {
+        // inherited barn settings are seen by every child: report each place once
+        const key = `${rule.meta.id}:${r.range.start.offset}:${r.range.end.offset}:${r.message}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        found.push({ ruleId: rule.meta.id, severity, message: r.message, range: r.range, ...(r.related ? { related: r.related } : {}), ...(r.fix ? { fix: r.fix } : {}) });
+      },
+    });
+  }
+  found.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
+  const diagnostics = options.inlineConfig === false
+    ? found
+    : applySuppressions(found, parse.comments, {
+        knownIds: KNOWN_IDS,
+        baked: options.baked ?? new Set(),
+        requireReason: options.requireSuppressionReason ?? false,
+        rules: options.rules,
+        text,
+      });
+  return { filePath: options.filePath, diagnostics, parse, model };
+}
+
+export { RULES_BY_ID };

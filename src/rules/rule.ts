@@ -4,6 +4,7 @@ import type { Range } from "../ast/nodes.js";
 import type { Fix, RelatedInfo, Severity } from "../lint/diagnostic.js";
 import type { Policy } from "../policy/policy.js";
 import type { FileModel } from "../model/model.js";
+import type { HostContext } from "../host/host.js";
 
 /**
  * validation classes come from the catalogue; the others are hacolint's own:
@@ -45,6 +46,8 @@ export interface RuleContext {
   model: FileModel;
   policy: Policy;
   report(report: Report): void;
+  /** Present with `--host`: facts about the files the Hacofile points at. */
+  host?: HostContext;
 }
 
 export interface Rule {
