@@ -97,7 +97,10 @@ MRUBY_VERSION="$(sed -n 's/^#define MRUBY_RELEASE_\(MAJOR\|MINOR\|TEENY\) \([0-9
 log "mruby source: $MRUBY_DIR ($MRUBY_VERSION)"
 
 # ---- 4. build_config.rb via our own build-config --base, then rake --------------------
-[ -f "$ROOT/dist/scripts/mruby/build-config.js" ] || (cd "$ROOT" && npx tsc -p tsconfig.json)
+# `npm test` builds dist first; when run by hand, compile (type errors elsewhere in the tree do
+# not stop tsc from emitting, so only the emitted file decides).
+[ -f "$ROOT/dist/scripts/mruby/build-config.js" ] || (cd "$ROOT" && npx tsc -p tsconfig.json >/dev/null) || true
+[ -f "$ROOT/dist/scripts/mruby/build-config.js" ] || die "dist/scripts/mruby/build-config.js missing: run 'npm run build'"
 BUILD_DIR="$CACHE/build"
 GEM_DIR="$CACHE/gem"
 CONFIG="$CACHE/build_config.rb"

@@ -6,7 +6,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ejs from "ejs";
 import { commentValue, policyDefines, rubyDefineLiteral, rubySingleQuoted, type CDefine, type DefineOptions } from "./defines.js";
-import { findBuildBlocks, findMethodDefs, RubyScanError, type BuildBlock } from "./ruby-scan.js";
+import { readBuildLayout } from "./build-blocks.js";
+import { RubyScanError, type BuildBlock, type MethodDef } from "./ruby-scan.js";
 import type { Policy } from "../policy/policy.js";
 
 export const GEM_NAME = "mruby-hacolint-validate";
@@ -117,9 +118,9 @@ const HACONIWA_GEM = /^\s*[A-Za-z_][A-Za-z0-9_]*\.gem\b.*haconiwa/im;
  * Which build blocks get the gem: those whose `conf.gem` lines mention haconiwa, directly or
  * through a helper method (`def gem_config(conf)`) they call; every block when none does.
  */
-export function targetBlocks(src: string, blocks: BuildBlock[]): BuildBlock[] {
+export function targetBlocks(src: string, blocks: BuildBlock[], defs: MethodDef[]): BuildBlock[] {
   const clean = (a: number, b: number): string => withoutRegions(src.slice(a, b));
-  const helpers = findMethodDefs(src).filter((d) => HACONIWA_GEM.test(clean(d.start, d.end))).map((d) => d.name);
+  const helpers = defs.filter((d) => HACONIWA_GEM.test(clean(d.start, d.end))).map((d) => d.name);
   const callsHelper = (text: string): boolean => helpers.some((h) => new RegExp(`(^|[^.\\w])${h}\\b`).test(text));
   const haconiwa = blocks.filter((b) => {
     const body = clean(b.bodyStart, b.endKeyword);
@@ -132,15 +133,15 @@ export function targetBlocks(src: string, blocks: BuildBlock[]): BuildBlock[] {
 export function updateBuildConfig(base: string, policy: Policy, options: RenderOptions): string {
   const defines = policyDefines(policy, options);
   const digest = digestOf(defines);
-  let blocks: BuildBlock[];
+  let blocks: BuildBlock[], defs: MethodDef[];
   try {
-    blocks = findBuildBlocks(base);
+    ({ blocks, defs } = readBuildLayout(base));
   } catch (e) {
     if (e instanceof RubyScanError) throw new BuildConfigError(`line ${lineNumber(base, e.offset)}: cannot read the base file: ${e.message}`);
     throw e;
   }
   if (blocks.length === 0) throw new BuildConfigError("no MRuby::Build.new or MRuby::CrossBuild.new block found");
-  const targets = new Set(targetBlocks(base, blocks));
+  const targets = new Set(targetBlocks(base, blocks, defs));
   const regions = managedRegions(base);
   for (const r of regions) {
     if (!blocks.some((b) => r.start >= b.bodyStart && r.end <= b.endKeyword)) {

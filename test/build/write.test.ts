@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runBuildConfig } from "../../src/build/command.js";
+import { readBuildLayout } from "../../src/build/build-blocks.js";
 import { findBuildBlocks } from "../../src/build/ruby-scan.js";
 import { BuildConfigError, freshBuildConfig, gemPathExpression, updateBuildConfig } from "../../src/build/write.js";
 import { DEFAULT_POLICY, type Policy } from "../../src/policy/policy.js";
@@ -73,6 +74,14 @@ describe("--base", () => {
       ["MRuby::Build", "conf", "end"], ["MRuby::Build", "conf", "end"], ["MRuby::CrossBuild", "c", "end"],
     ]);
     expect(HACONIWA_STYLE.slice(blocks[2]!.endKeyword - 5, blocks[2]!.end)).toBe("=end\nend");
+  });
+
+  it("cross-checks the scanner with the project's Ruby parser when the parser can read the file", () => {
+    const fixture = readFileSync(join(__dirname, "../fixtures/build/base_build_config.rb"), "utf8");
+    const layout = readBuildLayout(fixture);
+    expect(layout.reader).toBe("parser+scanner");
+    expect(layout.blocks).toHaveLength(1);
+    expect(layout.defs.map((d) => d.name)).toEqual(["common_settings"]);
   });
 
   it("adds the gem only to builds that build haconiwa (through the helper), preserving every other byte", () => {
