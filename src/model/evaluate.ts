@@ -35,6 +35,8 @@ const SIDE_EFFECT_CALLS: Record<string, SideEffect["kind"]> = {
 };
 
 const MAX_ITERATIONS = 64;
+/** Strings built from interpolations with several possible values, at most. */
+const MAX_STRING_VARIANTS = 16;
 const MAX_CALL_DEPTH = 200;
 
 class Scope {
@@ -205,18 +207,24 @@ export class Evaluator {
   }
 
   private str(parts: StrPart[], range: Range, scope: Scope): Value {
-    let out = "";
-    const inputs: Value[] = [];
-    let known = true;
+    // Each interpolation may have a few possible values (`ENV["X"] || "d"`): build every string.
+    let outs: Value[] = [{ kind: "str", value: "", range }];
     for (const p of parts) {
-      if (p.kind === "text") { out += p.value; continue; }
-      const v = p.body.length ? this.value(p.body[p.body.length - 1], scope) : { kind: "nil" as const, range: p.range };
+      if (p.kind === "text") {
+        outs = outs.map((o) => (o.kind === "str" ? { ...o, value: o.value + p.value } : o));
+        continue;
+      }
       for (const s of p.body.slice(0, -1)) this.stmt(s, scope);
-      const s = asString(v);
-      if (s === undefined) { known = false; inputs.push(v); } else out += s;
+      const v = p.body.length ? this.value(p.body[p.body.length - 1], scope) : ({ kind: "nil", range: p.range } as Value);
+      const options = possibilities(v);
+      if (options.length * outs.length > MAX_STRING_VARIANTS) return derived(range, `a string built from ${label(v)}`, v);
+      outs = outs.flatMap((o) => options.map((opt): Value => {
+        if (o.kind !== "str") return o;
+        const s = asString(opt);
+        return s !== undefined ? { ...o, value: o.value + s } : derived(range, `a string built from ${label(opt)}`, opt);
+      }));
     }
-    if (known) return { kind: "str", value: out, range };
-    return derived(range, `a string built from ${inputs.map(label).join(", ")}`, ...inputs);
+    return either(range, outs);
   }
 
   private constant(node: Extract<Node, { type: "Const" }>, scope: Scope): EvalValue {

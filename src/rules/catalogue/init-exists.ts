@@ -1,6 +1,7 @@
 import type { Rule } from "../rule.js";
 import { possibilities } from "../../model/values.js";
 import { containerLabel, runnable, valueRange } from "../helpers.js";
+import { resolvedInit } from "../host-facts.js";
 
 /**
  * The init program must exist (suEXEC 15). Statically: the command names a program at all, and a
@@ -26,7 +27,14 @@ export const rule: Rule = {
       },
     },
   },
-  check({ model, report }) {
+  check({ model, host, report }) {
+    if (host) {
+      for (const c of runnable(model)) {
+        const r = resolvedInit(host, c);
+        const at = (c.initCommand ?? c.rootfs)?.range;
+        if (r && at && !r.hostPath && r.error && !/^rootfs /.test(r.error)) report({ range: at, message: `init program of ${containerLabel(c)} does not resolve inside the rootfs: ${r.error}` });
+      }
+    }
     for (const c of runnable(model)) {
       if (!c.initCommand) continue;
       for (const cmd of possibilities(c.initCommand.value)) {

@@ -24,7 +24,7 @@ export const rule: Rule = {
       },
     },
   },
-  check({ model, policy, report }) {
+  check({ model, policy, host, report }) {
     for (const c of runnable(model)) {
       if (!c.rootfs) continue;
       for (const v of possibilities(c.rootfs.value)) {
@@ -35,6 +35,11 @@ export const rule: Rule = {
         else if (hasDotDot(v.value)) report({ range, message: `rootfs ${JSON.stringify(v.value)} contains "..": it can leave the pool ${policy.rootfsPool}`, related });
         else if (!isInside(v.value, policy.rootfsPool) || v.value.replace(/\/+$/, "") === policy.rootfsPool.replace(/\/+$/, "")) {
           report({ range, message: `rootfs ${JSON.stringify(v.value)} is not inside the rootfs pool ${policy.rootfsPool}`, related });
+        } else if (host) {
+          // symlinks on the host can still lead out of the pool
+          const real = host.realpath(v.value);
+          const pool = host.realpath(policy.rootfsPool) ?? policy.rootfsPool;
+          if (real && !isInside(real, pool)) report({ range, message: `rootfs ${v.value} resolves to ${real} on this host, outside the pool ${pool}`, related });
         }
       }
     }

@@ -1,6 +1,8 @@
 import type { Rule } from "../rule.js";
 import { possibilities } from "../../model/values.js";
 import { containerLabel, hasDotDot, origins, runnable, valueRange } from "../helpers.js";
+import { writableByOthers } from "../../host/host.js";
+import { resolvedInit } from "../host-facts.js";
 
 /**
  * The init program must resolve inside the rootfs through directories only its owner can write
@@ -26,7 +28,7 @@ export const rule: Rule = {
       },
     },
   },
-  check({ model, report }) {
+  check({ model, host, report }) {
     for (const c of runnable(model)) {
       if (!c.initCommand) continue;
       for (const cmd of possibilities(c.initCommand.value)) {
@@ -37,6 +39,15 @@ export const rule: Rule = {
         if (!program.value.startsWith("/")) report({ range, message: `${containerLabel(c)} runs init program ${JSON.stringify(program.value)}, a relative path: use an absolute path inside the rootfs`, related: origins(program) });
         else if (hasDotDot(program.value)) report({ range, message: `init program ${JSON.stringify(program.value)} contains "..": write the resolved absolute path`, related: origins(program) });
       }
+    }
+    if (!host) return;
+    for (const c of runnable(model)) {
+      const r = resolvedInit(host, c);
+      const at = (c.initCommand ?? c.rootfs)?.range;
+      if (!r || !at) continue;
+      const unsafe = r.dirs.find((d) => writableByOthers(d.facts) && (d.facts.mode & 0o1000) === 0) ?? r.dirs.find((d) => writableByOthers(d.facts));
+      if (unsafe) report({ range: at, message: `directory ${unsafe.hostPath} on the way to init is writable by group or others (mode ${unsafe.facts.mode.toString(8)})` });
+      else if (r.facts && r.hostPath && writableByOthers(r.facts)) report({ range: at, message: `init program ${r.hostPath} is writable by group or others (mode ${r.facts.mode.toString(8)})` });
     }
   },
 };

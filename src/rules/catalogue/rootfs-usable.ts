@@ -1,5 +1,6 @@
 import type { Rule } from "../rule.js";
 import { containerLabel, runnable } from "../helpers.js";
+import { literalRootfs } from "../host-facts.js";
 
 /** The rootfs must exist and be chroot-able (suEXEC 12). Statically: a rootfs is configured. */
 export const rule: Rule = {
@@ -22,9 +23,19 @@ export const rule: Rule = {
       },
     },
   },
-  check({ model, report }) {
+  check({ model, host, report }) {
     for (const c of runnable(model)) {
-      if (!c.rootfs) report({ range: c.defineNameRange, message: `${containerLabel(c)} has no rootfs: add config.chroot_to with a directory in the rootfs pool` });
+      if (!c.rootfs) {
+        report({ range: c.defineNameRange, message: `${containerLabel(c)} has no rootfs: add config.chroot_to with a directory in the rootfs pool` });
+        continue;
+      }
+      const root = literalRootfs(c);
+      if (!host || !root) continue;
+      const real = host.realpath(root);
+      const facts = real ? host.lstat(real) : null;
+      if (!facts) report({ range: c.rootfs.range, message: `rootfs ${root} of ${containerLabel(c)} does not exist on this host` });
+      else if (facts.kind !== "dir") report({ range: c.rootfs.range, message: `rootfs ${root} of ${containerLabel(c)} is not a directory` });
+      else if ((facts.mode & 0o100) === 0 && facts.uid !== 0) report({ range: c.rootfs.range, message: `rootfs ${root} cannot be entered (mode ${facts.mode.toString(8)})` });
     }
   },
 };
