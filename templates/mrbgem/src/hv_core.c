@@ -166,6 +166,13 @@ int hv_report(const hv_result *res) {
   return res->code;
 }
 
+/* A baked string, printed with control characters escaped (policy values may be hostile). */
+static void print_str(FILE *f, const char *name, const char *value) {
+  char esc[8192];
+  hv_escape(value, strlen(value), esc, sizeof esc);
+  fprintf(f, " -D %s=\"%s\"\n", name, esc);
+}
+
 void hacolint_print_policy(void *file) {
   FILE *f = file ? (FILE *)file : stderr;
   for (int v = 0; v < HV_COUNT; v++) {
@@ -176,19 +183,19 @@ void hacolint_print_policy(void *file) {
   fprintf(f, " -D HACOLINT_UID_MIN=%lu\n", (unsigned long)HACOLINT_UID_MIN);
   fprintf(f, " -D HACOLINT_GID_MIN=%lu\n", (unsigned long)HACOLINT_GID_MIN);
 #ifdef HACOLINT_ROOTFS_POOL
-  fprintf(f, " -D HACOLINT_ROOTFS_POOL=\"%s\"\n", HACOLINT_ROOTFS_POOL);
+  print_str(f, "HACOLINT_ROOTFS_POOL", HACOLINT_ROOTFS_POOL);
 #endif
 #ifdef HACOLINT_ALLOWED_ENV
-  fprintf(f, " -D HACOLINT_ALLOWED_ENV=\"%s\"\n", HACOLINT_ALLOWED_ENV);
+  print_str(f, "HACOLINT_ALLOWED_ENV", HACOLINT_ALLOWED_ENV);
 #endif
-  fprintf(f, " -D HACOLINT_ALLOWED_RUNNERS=\"%s\"\n", HACOLINT_ALLOWED_RUNNERS);
+  print_str(f, "HACOLINT_ALLOWED_RUNNERS", HACOLINT_ALLOWED_RUNNERS);
 #ifdef HACOLINT_HACOFILE_PATTERNS
-  fprintf(f, " -D HACOLINT_HACOFILE_PATTERNS=\"%s\"\n", HACOLINT_HACOFILE_PATTERNS);
+  print_str(f, "HACOLINT_HACOFILE_PATTERNS", HACOLINT_HACOFILE_PATTERNS);
 #endif
   fprintf(f, " -D HACOLINT_ENFORCE_SETUID_ONLY=%d\n", HACOLINT_ENFORCE_SETUID_ONLY);
   fprintf(f, " -D HACOLINT_ALLOW_MAPPED_ROOT=%d\n", HACOLINT_ALLOW_MAPPED_ROOT);
 #ifdef HACOLINT_LOG_FILE
-  fprintf(f, " -D HACOLINT_LOG_FILE=\"%s\"\n", HACOLINT_LOG_FILE);
+  print_str(f, "HACOLINT_LOG_FILE", HACOLINT_LOG_FILE);
 #endif
-  fprintf(f, " -D HACOLINT_POLICY_DIGEST=\"%s\"\n", HACOLINT_POLICY_DIGEST);
+  print_str(f, "HACOLINT_POLICY_DIGEST", HACOLINT_POLICY_DIGEST);
 }
