@@ -46,6 +46,7 @@ static int id_value(mrb_value v, long *out, const char *what, conv_error *err) {
 }
 
 static int read_maps(mrb_state *mrb, mrb_value v, hv_map *m, int *n, const char *what, conv_error *err) {
+  (void)mrb; /* mrb_ary_ref ignores it in mruby 3.x */
   *n = 0;
   if (mrb_nil_p(v)) return 0;
   if (!mrb_array_p(v) || RARRAY_LEN(v) > HV_MAX_MAPS) { snprintf(err->msg, sizeof err->msg, "%s must be an Array of [inside, outside, count]", what); return -1; }
