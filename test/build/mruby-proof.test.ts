@@ -29,6 +29,7 @@ if (reason && process.env.CI) throw new Error(`mruby proof cannot run in CI: ${r
 
 let launcher = "";
 let swapLoop = "";
+let ready: Record<string, string> = {};
 
 function sh(cmd: string, args: string[]): string {
   return execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
@@ -125,7 +126,7 @@ describe.skipIf(reason !== null)(`mruby proof build${reason ? ` (skipped: ${reas
   beforeAll(() => {
     const t0 = Date.now();
     execFileSync("bash", [join(ROOT, "scripts/mruby/prepare.sh")], { stdio: ["ignore", "inherit", "inherit"] });
-    const ready = Object.fromEntries(readFileSync(join(ROOT, ".cache/mruby/READY"), "utf8").trim().split("\n").map((l) => l.split("=", 2) as [string, string]));
+    ready = Object.fromEntries(readFileSync(join(ROOT, ".cache/mruby/READY"), "utf8").trim().split("\n").map((l) => l.split("=", 2) as [string, string]));
     launcher = ready.launcher!;
     swapLoop = ready.swap_loop!;
     process.stderr.write(`mruby proof: prepare.sh took ${((Date.now() - t0) / 1000).toFixed(1)}s (mruby ${ready.mruby_version})\n`);
@@ -139,6 +140,15 @@ describe.skipIf(reason !== null)(`mruby proof build${reason ? ` (skipped: ${reas
   }, 900_000);
   afterAll(() => {
     if (reason === null && !process.env.HACOLINT_KEEP_PROOF) rmSync(POOL, { recursive: true, force: true });
+  });
+
+  it("the gem compiles warning-free with every selectable validation off (always-error class only)", () => {
+    const inc = [`-I${ready.mruby_dir}/include`, `-I${ready.build_dir}/host/include`, `-I${ready.gem_dir}/include`];
+    for (const f of ["hv_core.c", "hv_path.c", "hv_ids.c", "hv_checks.c", "hv_launch.c", "hv_mrb.c"]) {
+      const r = spawnSync("gcc", ["-fsyntax-only", "-std=gnu99", "-Wall", "-Wextra", "-Werror", ...inc, `${ready.gem_dir}/src/${f}`], { encoding: "utf8" });
+      expect(r.stderr, f).toBe("");
+      expect(r.status, f).toBe(0);
+    }
   });
 
   it("prints the baked policy like suexec -V", () => {
