@@ -8,7 +8,7 @@ import type { Policy } from "../policy/policy.js";
 import { RULES, RULES_BY_ID } from "../rules/index.js";
 import type { Rule } from "../rules/rule.js";
 import type { Diagnostic, Severity } from "./diagnostic.js";
-import type { HostContext } from "../host/host.js";
+import { realHost, type HostContext } from "../host/host.js";
 import { applySuppressions, SUPPRESSION_META } from "./suppressions.js";
 
 export type RuleSetting = Severity | "off";
@@ -23,7 +23,9 @@ export interface LintOptions {
   requireSuppressionReason?: boolean;
   /** Validations compiled into the runtime binary: reported as errors, never suppressible. */
   baked?: ReadonlySet<string>;
-  /** With `--host`: check the files the Hacofile points at. */
+  /** With `--host`: check the files the Hacofile points at (`runtime`: the haconiwa binary whose owner the Hacofile must have). */
+  hostCheck?: { runtime?: string };
+  /** Host facts to use instead of the real file system (tests). */
   host?: HostContext;
 }
 
@@ -51,6 +53,7 @@ export function effectiveSeverity(rule: Rule, options: Pick<LintOptions, "rules"
 export function lintText(text: string, options: LintOptions): LintResult {
   const parse = parseRuby(text);
   const model = evaluate(parse, text, options.filePath);
+  const host = options.host ?? (options.hostCheck ? realHost(options.filePath, options.hostCheck.runtime) : undefined);
   const found: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const rule of RULES) {
@@ -59,7 +62,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
     rule.check({
       model,
       policy: options.policy,
-      host: options.host,
+      host,
       report(r) {
         // inherited barn settings are seen by every child: report each place once
         const key = `${rule.meta.id}:${r.range.start.offset}:${r.range.end.offset}:${r.message}`;
