@@ -36,11 +36,14 @@ class LexState {
   base = 0;
   strings = new Map<number, StringInfo>();
   pending: PendingHeredoc[] = [];
+  /** Offset of an interpolation nested deeper than MAX_INTERP_DEPTH, or null. */
+  tooDeep: number | null = null;
   reset(text: string, base: number): void {
     this.text = text;
     this.base = base;
     this.strings = new Map();
     this.pending = [];
+    this.tooDeep = null;
   }
 }
 const state = new LexState();
@@ -83,7 +86,10 @@ const CLOSERS: Record<string, string> = { "(": ")", "[": "]", "{": "}", "<": ">"
  * `interp`. Bracket delimiters nest (`%w(a (b) c)`). Returns the offset of the closing delimiter,
  * or -1 when the text ends first.
  */
-function scanString(text: string, pos: number, open: string, close: string, interp: boolean, spans: InterpSpan[]): number {
+/** scanString and scanCode recurse once per nested string; deeper text is refused, not overflowed. */
+const MAX_INTERP_DEPTH = 200;
+
+function scanString(text: string, pos: number, open: string, close: string, interp: boolean, spans: InterpSpan[], level = 0): number {
   let depth = 0;
   const n = text.length;
   while (pos < n) {
@@ -95,7 +101,11 @@ function scanString(text: string, pos: number, open: string, close: string, inte
       else if (c === close) depth--;
     }
     if (interp && c === "#" && text[pos + 1] === "{") {
-      const end = scanCode(text, pos + 2);
+      if (level >= MAX_INTERP_DEPTH) {
+        if (state.tooDeep === null) state.tooDeep = pos + state.base;
+        return -1;
+      }
+      const end = scanCode(text, pos + 2, level + 1);
       if (end < 0) return -1;
       spans.push({ start: pos + 2, end });
       pos = end + 1;
@@ -107,7 +117,7 @@ function scanString(text: string, pos: number, open: string, close: string, inte
 }
 
 /** Skips Ruby code inside `#{...}` to its closing brace, stepping over nested strings. */
-function scanCode(text: string, pos: number): number {
+function scanCode(text: string, pos: number, level: number): number {
   let depth = 0;
   const n = text.length;
   const ignored: InterpSpan[] = [];
@@ -118,11 +128,11 @@ function scanCode(text: string, pos: number): number {
       depth--;
     } else if (c === "{") depth++;
     else if (c === '"' || c === "`") {
-      const end = scanString(text, pos + 1, c, c, true, ignored);
+      const end = scanString(text, pos + 1, c, c, true, ignored, level);
       if (end < 0) return -1;
       pos = end;
     } else if (c === "'") {
-      const end = scanString(text, pos + 1, c, c, false, ignored);
+      const end = scanString(text, pos + 1, c, c, false, ignored, level);
       if (end < 0) return -1;
       pos = end;
     } else if (c === "#" && text[pos + 1] !== "{") {
@@ -436,8 +446,39 @@ export const LBracket = createToken({ name: "LBracket", pattern: /\[/ });
 export const RBracket = createToken({ name: "RBracket", pattern: /\]/ });
 export const LBrace = createToken({ name: "LBrace", pattern: /\{/ });
 export const RBrace = createToken({ name: "RBrace", pattern: /\}/ });
+/**
+ * Chevrotain's first-character optimisation (a large share of lexing speed) is disabled if any
+ * token's first characters are unknown, and a complement class like `[^\s]` cannot be analysed.
+ * So `Unknown` is a custom matcher whose hints name every non-space ASCII/Latin-1 code, plus one
+ * code per bucket above that: Chevrotain maps every code >= 256 to the bucket `255 + (code / 255 | 0)`,
+ * so one representative per bucket makes `Unknown` a candidate for all of them.
+ */
+function unknownHints(): string[] {
+  const hints: string[] = [];
+  for (let c = 33; c < 256; c++) if (c !== 127 && c !== 160) hints.push(String.fromCharCode(c));
+  let lastBucket = -1;
+  for (let c = 256; c < 0x10000; c++) {
+    const bucket = (c / 255) | 0;
+    if (bucket !== lastBucket) { hints.push(String.fromCharCode(c)); lastBucket = bucket; }
+  }
+  return hints;
+}
+const NOT_SPACE = /\S/y;
 /** Any other character: reported as a syntax error by the parser instead of stopping the lexer. */
-export const Unknown = createToken({ name: "Unknown", pattern: /[^\s]/ });
+export const Unknown = createToken({
+  name: "Unknown",
+  pattern: {
+    exec: (text, offset) => {
+      NOT_SPACE.lastIndex = offset;
+      if (!NOT_SPACE.test(text)) return null;
+      // a lone surrogate pair half stays one token with its partner: an emoji outside a string
+      const code = text.charCodeAt(offset);
+      const len = code >= 0xd800 && code <= 0xdbff && offset + 1 < text.length ? 2 : 1;
+      return match(text, offset, offset + len);
+    },
+  },
+  start_chars_hint: unknownHints(),
+});
 
 export const ALL_TOKENS: TokenType[] = [
   WhiteSpace, EmbDoc, DataEnd, Comment, Newline, Semicolon,
@@ -474,7 +515,7 @@ const CONTINUES_LINE = new Set<string>([
 
 // Validations are skipped: Chevrotain cannot see that custom matchers (contextual `::`, `-`, `&`) leave
 // the plain tokens after them reachable.
-const rubyLexer = new Lexer(ALL_TOKENS, { positionTracking: "onlyOffset", skipValidations: true });
+const rubyLexer = new Lexer(ALL_TOKENS, { positionTracking: "onlyOffset", skipValidations: true, ensureOptimizations: true });
 
 export interface LexResult {
   tokens: IToken[];
@@ -482,6 +523,8 @@ export interface LexResult {
   strings: Map<number, StringInfo>;
   /** Offset → character that could not be lexed. */
   errors: { offset: number; length: number; message: string }[];
+  /** Set when string interpolation nests too deeply to scan (the file is then not analysed). */
+  tooDeep: number | null;
 }
 
 /**
@@ -516,6 +559,7 @@ export function lex(text: string, base = 0): LexResult {
     tokens,
     comments: result.groups.comments ?? [],
     strings,
+    tooDeep: state.tooDeep,
     errors: result.errors.map((e) => ({ offset: e.offset + base, length: e.length, message: e.message })),
   };
 }

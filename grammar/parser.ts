@@ -6,7 +6,7 @@
 // - which bare identifiers are local variables (`x -1` vs `foo -1`, `x` vs a call `x`);
 // - whether a `do` belongs to an outer paren-less command (`c.hook msec: 1 do ... end`);
 // - spacing before a token (`foo [1]` is a call with an array, `foo[1]` an index).
-import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from "chevrotain";
+import { EmbeddedActionsParser, EOF, isRecognitionException, type IToken, type TokenType } from "chevrotain";
 import type {
   AssignOp, BlockNode, CallNode, Comment, HashPair, Node, Param, ParseResult, Position, ProgramNode, Range,
   StrNode, StrPart, SyntaxDiagnostic,
@@ -45,6 +45,18 @@ const STATEMENT_END = new Set<TokenType>([T.Newline, T.Semicolon, T.KwEnd, T.RBr
 
 interface Scope { vars: Set<string>; hard: boolean }
 
+// Tokens that end a statement list, by the construct that owns the list. A token in no enclosing
+// list's set is stray (`)` in a do-block): it is reported and skipped instead of ending the list.
+const AT_EOF = new Set<TokenType>([EOF]);
+const BODY_END = new Set<TokenType>([T.KwEnd, T.KwRescue, T.KwElse, T.KwEnsure]);
+const IF_END = new Set<TokenType>([T.KwElsif, T.KwElse, T.KwEnd]);
+const CASE_END = new Set<TokenType>([T.KwWhen, T.KwElse, T.KwEnd]);
+const END_ONLY = new Set<TokenType>([T.KwEnd]);
+const BRACE_END = new Set<TokenType>([T.RBrace]);
+const PAREN_END = new Set<TokenType>([T.RParen]);
+const BRACKET_OPEN = new Set<TokenType>([T.LParen, T.LBracket, T.LBracketArray, T.LBrace]);
+const BRACKET_CLOSE = new Set<TokenType>([T.RParen, T.RBracket, T.RBrace]);
+
 class RubyParser extends EmbeddedActionsParser {
   // ---- per-parse state ---------------------------------------------------------------------------
   private text = "";
@@ -54,10 +66,17 @@ class RubyParser extends EmbeddedActionsParser {
   /** >0 while parsing paren-less command arguments or loop conditions: `do` belongs further out. */
   private noDo: number[] = [0];
   private pendingInterps: { part: Extract<StrPart, { kind: "interp" }>; start: number; end: number; scopes: Scope[] }[] = [];
+  /** Closer sets of the statement lists being parsed, innermost last. */
+  private closers: Set<TokenType>[] = [];
+  /** Second pass after a missing `end`: an `end` indented less than its opener's line closes an outer block. */
+  indentRecovery = false;
+  missingEnd = false;
   diagnostics: SyntaxDiagnostic[] = [];
 
   constructor() {
-    super(T.ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 2, skipValidations: false });
+    // Chevrotain's own recovery is off: its re-sync may skip to the end of the file and drop every
+    // statement before it. Recovery is done per statement in `statements` (see recoverStatement).
+    super(T.ALL_TOKENS, { recoveryEnabled: false, maxLookahead: 2, skipValidations: false });
     this.performSelfAnalysis();
   }
 
@@ -67,6 +86,8 @@ class RubyParser extends EmbeddedActionsParser {
     this.scopes = [{ vars: new Set(), hard: true }];
     this.noDo = [0];
     this.pendingInterps = [];
+    this.closers = [];
+    this.missingEnd = false;
     this.diagnostics = [];
   }
 
@@ -164,26 +185,165 @@ class RubyParser extends EmbeddedActionsParser {
 
   // ---- grammar -----------------------------------------------------------------------------------
 
-  program = this.RULE("program", (): Node[] => this.SUBRULE(this.statements), { recoveryValueFunc: () => [] });
+  program = this.RULE("program", (): Node[] => this.SUBRULE(this.statements, { ARGS: [AT_EOF] }), { recoveryValueFunc: () => [] });
 
-  /** Statements separated by newlines or `;`. Two statements on one line without `;` are an error. */
-  statements = this.RULE("statements", (): Node[] => {
+  /**
+   * Statements separated by newlines or `;`, up to a token of `closers` (or of an enclosing list's).
+   * A statement that fails to parse becomes an Error node and parsing resumes after it; a stray
+   * token (two statements on one line, an unmatched `)`) is reported and skipped.
+   */
+  statements = this.RULE("statements", (closers: Set<TokenType>): Node[] => {
     const body: Node[] = [];
     let separated = true;
-    this.MANY(() => {
+    this.ACTION(() => this.closers.push(closers));
+    // the gate keeps MANY from entering (and failing) on a statement start that is not separated
+    const loop = () => this.MANY({ GATE: () => separated || this.LA(1).tokenType === T.Newline || this.LA(1).tokenType === T.Semicolon, DEF: () => {
       this.OR([
         { ALT: () => { this.CONSUME(T.Terminator); separated = true; } },
         {
           GATE: () => separated,
           ALT: () => {
-            const s = this.SUBRULE(this.statement);
-            this.ACTION(() => { if (s) body.push(s); separated = false; });
+            const s = this.guardedStatement();
+            // after recovery stopped at the first token of a line, that token starts a statement
+            this.ACTION(() => { if (s) body.push(s); separated = s?.type === "Error" && this.firstOnLine(this.LA(1).startOffset); });
           },
         },
       ]);
+    } });
+    loop();
+    this.ACTION(() => {
+      while (!this.endsStatements(this.LA(1).tokenType)) {
+        body.push(this.skipStray(separated));
+        separated = true;
+        loop();
+      }
+      this.closers.pop();
     });
     return body;
   }, { recoveryValueFunc: () => [] });
+
+  /** Index of the last consumed token (Chevrotain keeps it internal). */
+  private get tokenIdx(): number {
+    return (this as unknown as { currIdx: number }).currIdx;
+  }
+
+  private endsStatements(tt: TokenType): boolean {
+    if (tt === EOF) return true;
+    for (let i = this.closers.length - 1; i >= 0; i--) if (this.closers[i].has(tt)) return true;
+    return false;
+  }
+
+  /** `statement`, or an Error node spanning the text skipped after a syntax error inside it. */
+  private guardedStatement(): Node {
+    if (this.RECORDING_PHASE) return this.SUBRULE(this.statement);
+    const startIdx = this.tokenIdx + 1;
+    const depth = { scopes: this.scopes.length, noDo: this.noDo.length, closers: this.closers.length };
+    try {
+      return this.SUBRULE(this.statement);
+    } catch (e) {
+      if (!isRecognitionException(e as Error)) throw e;
+      // rules between here and the failure did not run their closing actions
+      this.scopes.length = depth.scopes;
+      this.noDo.length = depth.noDo;
+      this.closers.length = depth.closers;
+      return this.recoverStatement(startIdx);
+    }
+  }
+
+  /**
+   * Skips the rest of a broken statement: to a line break outside brackets, to a closer of an
+   * enclosing list, or to the first token of a later line indented no deeper than the statement
+   * (so a missing `]` does not swallow the statements after it).
+   */
+  private recoverStatement(startIdx: number): Node {
+    const tokens = this.input;
+    const first = tokens[startIdx];
+    const indent = first ? this.columnOf(first.startOffset) : 0;
+    let depth = 0;
+    for (let i = startIdx; i <= this.tokenIdx; i++) {
+      const tt = tokens[i].tokenType;
+      if (BRACKET_OPEN.has(tt)) depth++;
+      else if (BRACKET_CLOSE.has(tt)) depth--;
+    }
+    if (this.tokenIdx < startIdx) this.SKIP_TOKEN(); // nothing consumed: step over the culprit
+    for (;;) {
+      const t = this.LA(1);
+      const tt = t.tokenType;
+      if (tt === EOF) break;
+      if (depth <= 0 && (tt === T.Newline || tt === T.Semicolon || this.endsStatements(tt))) break;
+      if (this.tokenIdx >= startIdx && this.firstOnLine(t.startOffset) && this.columnOf(t.startOffset) <= indent) break;
+      if (BRACKET_OPEN.has(tt)) depth++;
+      else if (BRACKET_CLOSE.has(tt)) depth--;
+      this.SKIP_TOKEN();
+    }
+    const last = tokens[Math.max(this.tokenIdx, startIdx)] ?? first;
+    return { type: "Error", range: first ? this.range(first, last) : this.recoverRange() };
+  }
+
+  /** Reports the token at LA(1), which cannot continue here, and skips to the next statement. */
+  private skipStray(separated: boolean): Node {
+    const t = this.LA(1);
+    const found = JSON.stringify(t.image.length > 20 ? t.image.slice(0, 20) + "…" : t.image);
+    this.diagnostics.push({
+      kind: "syntax-error",
+      message: separated ? `unexpected ${found}` : `unexpected ${found}; expected a line break or \`;\` before it`,
+      range: this.range(t),
+    });
+    return this.recoverStatement(this.tokenIdx + 1);
+  }
+
+  private columnOf(offset: number): number {
+    return this.pos(offset).column;
+  }
+
+  private firstOnLine(offset: number): boolean {
+    for (let i = offset - 1; i >= 0; i--) {
+      const c = this.text.charCodeAt(i);
+      if (c === 10) return true;
+      if (c !== 32 && c !== 9) return false;
+    }
+    return true;
+  }
+
+  /** Leading spaces/tabs of the line holding `offset`. */
+  private lineIndent(offset: number): number {
+    const start = this.lineStarts[this.pos(offset).line - 1];
+    let i = start;
+    while (this.text[i] === " " || this.text[i] === "\t") i++;
+    return i - start;
+  }
+
+  /**
+   * The `end` of a block opened by `opener`, or null when it is missing: at the end of the file,
+   * before a closer that belongs further out, or (second pass) an `end` indented less than the
+   * opener's line, which more likely closes an enclosing block.
+   */
+  endKw = this.RULE("endKw", (opener: IToken): IToken | null =>
+    this.OR([
+      { GATE: () => !this.endBelongsOutside(opener), ALT: () => this.CONSUME(T.KwEnd) },
+      {
+        ALT: () => this.ACTION(() => {
+          this.missingEnd = true;
+          this.diagnostics.push({
+            kind: "syntax-error",
+            message: `\`${opener.image}\` at line ${this.pos(opener.startOffset).line} has no matching \`end\``,
+            range: this.range(opener),
+          });
+          return null;
+        }) ?? null,
+      },
+    ]), { recoveryValueFunc: () => null });
+
+  /** The closing token, or the last token consumed when the `end` was missing. */
+  private closeTok(t: IToken | null): IToken {
+    return t ?? this.LA(0);
+  }
+
+  private endBelongsOutside(opener: IToken): boolean {
+    if (!this.indentRecovery || !opener || isNaN(opener.startOffset)) return false;
+    const end = this.LA(1);
+    return end.tokenType === T.KwEnd && this.firstOnLine(end.startOffset) && this.lineIndent(end.startOffset) < this.lineIndent(opener.startOffset);
+  }
 
   /** An expression with trailing `if`/`unless`/`while`/`until`/`rescue` modifiers. */
   statement = this.RULE("statement", (): Node => {
@@ -263,7 +423,17 @@ class RubyParser extends EmbeddedActionsParser {
         const targets: Node[] = [left];
         this.MANY(() => {
           this.CONSUME(T.Comma);
-          targets.push(this.SUBRULE2(this.ternary));
+          targets.push(this.OR2([
+            { ALT: () => this.SUBRULE2(this.ternary) },
+            {
+              // `a, *rest = list`: the splat is reported by assignment() as part of the multiple assignment
+              ALT: () => {
+                const star = this.CONSUME(T.Splat);
+                const v = this.SUBRULE3(this.ternary);
+                return this.ACTION((): Node => ({ type: "Splat", value: v, double: false, range: this.range(star, v) }))!;
+              },
+            },
+          ]));
         });
         const op = this.OR([{ ALT: () => this.CONSUME(T.Assign) }, { ALT: () => this.CONSUME(T.OpAssign) }]);
         const value = this.SUBRULE(this.expr);
@@ -339,7 +509,16 @@ class RubyParser extends EmbeddedActionsParser {
     const operands: Node[] = [this.SUBRULE(this.unary)];
     const ops: IToken[] = [];
     this.MANY(() => {
-      ops.push(this.CONSUME(T.BinaryOp));
+      // The lexer reads `-1`, `*x`, `+y` after an identifier and a space as a command argument;
+      // when the identifier took no arguments (a local variable: `x -1`) they are binary operators.
+      ops.push(this.OR([
+        { ALT: () => this.CONSUME(T.BinaryOp) },
+        { ALT: () => this.CONSUME(T.UMinusNum) },
+        { ALT: () => this.CONSUME(T.UMinus) },
+        { ALT: () => this.CONSUME(T.UPlus) },
+        { ALT: () => this.CONSUME(T.Splat) },
+        { ALT: () => this.CONSUME(T.Splat2) },
+      ]));
       operands.push(this.SUBRULE2(this.unary));
     });
     return this.ACTION(() => this.fold(operands, ops));
@@ -618,7 +797,7 @@ class RubyParser extends EmbeddedActionsParser {
     const open = this.CONSUME(T.LBrace);
     this.ACTION(() => { this.scopes.push({ vars: new Set(), hard: false }); this.noDo.push(0); });
     const params = this.OPTION(() => this.SUBRULE(this.blockParams)) ?? [];
-    const body = this.SUBRULE(this.statements);
+    const body = this.SUBRULE(this.statements, { ARGS: [BRACE_END] });
     const close = this.CONSUME(T.RBrace);
     return this.ACTION(() => {
       this.scopes.pop();
@@ -633,7 +812,7 @@ class RubyParser extends EmbeddedActionsParser {
     this.MANY(() => this.CONSUME(T.Terminator));
     const params = this.OPTION(() => this.SUBRULE(this.blockParams)) ?? [];
     const body = this.SUBRULE(this.bodyWithRescue);
-    const close = this.CONSUME(T.KwEnd);
+    const close = this.closeTok(this.SUBRULE(this.endKw, { ARGS: [open] }));
     return this.ACTION(() => {
       this.scopes.pop();
       this.noDo.pop();
@@ -700,7 +879,7 @@ class RubyParser extends EmbeddedActionsParser {
   /** Statements, then optional `rescue`/`else`/`ensure` clauses (bodies of def, do-blocks, begin). */
   bodyWithRescue = this.RULE("bodyWithRescue", (): Node[] => {
     const startTok = this.LA(1);
-    const body = this.SUBRULE(this.statements);
+    const body = this.SUBRULE(this.statements, { ARGS: [BODY_END] });
     const rescues: { classes: Node[]; binding: string | null; body: Node[]; range: Range }[] = [];
     let elseBody: Node[] | null = null;
     let ensure: Node[] | null = null;
@@ -715,16 +894,16 @@ class RubyParser extends EmbeddedActionsParser {
         this.ACTION(() => { binding = v.image; this.declare(v.image); });
       });
       this.OPTION2(() => this.CONSUME(T.KwThen));
-      const rbody = this.SUBRULE2(this.statements);
+      const rbody = this.SUBRULE2(this.statements, { ARGS: [BODY_END] });
       this.ACTION(() => rescues.push({ classes, binding, body: rbody, range: this.range(kw, rbody.length ? rbody[rbody.length - 1] : kw) }));
     });
     this.OPTION3(() => {
       this.CONSUME(T.KwElse);
-      elseBody = this.SUBRULE3(this.statements);
+      elseBody = this.SUBRULE3(this.statements, { ARGS: [BODY_END] });
     });
     this.OPTION4(() => {
       this.CONSUME(T.KwEnsure);
-      ensure = this.SUBRULE4(this.statements);
+      ensure = this.SUBRULE4(this.statements, { ARGS: [BODY_END] });
     });
     return this.ACTION(() => {
       if (!rescues.length && !elseBody && !ensure) return body;
@@ -793,9 +972,12 @@ class RubyParser extends EmbeddedActionsParser {
       GATE: () => node.type === "Str" && (this.LA(1).tokenType === T.DString || this.LA(1).tokenType === T.SString),
       DEF: () => {
         const next = this.SUBRULE2(this.stringToken);
-        node = this.ACTION((): Node => ({
-          type: "Str", quote: '"', parts: [...(node as StrNode).parts, ...(next as StrNode).parts], range: this.range(node, next),
-        }))!;
+        // parts are appended in place (copying them per string would be quadratic in "a" "b" "c" ...)
+        this.ACTION(() => {
+          if (node === first) node = { type: "Str", quote: '"', parts: [...(first as StrNode).parts], range: first.range };
+          (node as StrNode).parts.push(...(next as StrNode).parts);
+          node.range = this.range(node, next);
+        });
       },
     });
     return node;
@@ -932,7 +1114,7 @@ class RubyParser extends EmbeddedActionsParser {
   parenExpr = this.RULE("parenExpr", (): Node => {
     const open = this.CONSUME(T.LParen);
     this.ACTION(() => this.noDo.push(0));
-    const body = this.SUBRULE(this.statements);
+    const body = this.SUBRULE(this.statements, { ARGS: [PAREN_END] });
     const close = this.CONSUME(T.RParen);
     return this.ACTION((): Node => {
       this.noDo.pop();
@@ -969,19 +1151,19 @@ class RubyParser extends EmbeddedActionsParser {
   ifExpr = this.RULE("ifExpr", (): Node => {
     const kw = this.OR([{ ALT: () => this.CONSUME(T.KwIf) }, { ALT: () => this.CONSUME(T.KwUnless) }]);
     const cond = this.SUBRULE(this.condition);
-    const then = this.SUBRULE(this.statements);
+    const then = this.SUBRULE(this.statements, { ARGS: [IF_END] });
     const elsifs: { kw: IToken; cond: Node; body: Node[] }[] = [];
     this.MANY(() => {
       const k = this.CONSUME(T.KwElsif);
       const c = this.SUBRULE2(this.condition);
-      const b = this.SUBRULE2(this.statements);
+      const b = this.SUBRULE2(this.statements, { ARGS: [IF_END] });
       this.ACTION(() => elsifs.push({ kw: k, cond: c, body: b }));
     });
     const otherwise = this.OPTION(() => {
       this.CONSUME(T.KwElse);
-      return this.SUBRULE3(this.statements);
+      return this.SUBRULE3(this.statements, { ARGS: [IF_END] });
     });
-    const end = this.CONSUME(T.KwEnd);
+    const end = this.closeTok(this.SUBRULE(this.endKw, { ARGS: [kw] }));
     return this.ACTION((): Node => {
       let tail: Node[] | null = otherwise ?? null;
       for (let i = elsifs.length - 1; i >= 0; i--) {
@@ -1019,8 +1201,8 @@ class RubyParser extends EmbeddedActionsParser {
       },
     ]);
     const cond = this.SUBRULE(this.condition);
-    const body = this.SUBRULE(this.statements);
-    const end = this.CONSUME(T.KwEnd);
+    const body = this.SUBRULE(this.statements, { ARGS: [END_ONLY] });
+    const end = this.closeTok(this.SUBRULE(this.endKw, { ARGS: [kw] }));
     return this.ACTION((): Node => {
       this.unsupported(`\`${kw.image}\` loop`, kw, end);
       return { type: "While", negate: kw.tokenType === T.KwUntil, cond, body, modifier: false, range: this.range(kw, end) };
@@ -1037,14 +1219,14 @@ class RubyParser extends EmbeddedActionsParser {
       const conds: Node[] = [];
       this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => { conds.push(this.SUBRULE(this.ternary)); } });
       this.OR([{ ALT: () => this.CONSUME(T.KwThen) }, { ALT: () => this.CONSUME2(T.Terminator) }]);
-      const body = this.SUBRULE(this.statements);
+      const body = this.SUBRULE(this.statements, { ARGS: [CASE_END] });
       this.ACTION(() => whens.push({ conds, body, range: this.range(w, body.length ? body[body.length - 1] : w) }));
     });
     const otherwise = this.OPTION2(() => {
       this.CONSUME(T.KwElse);
-      return this.SUBRULE2(this.statements);
+      return this.SUBRULE2(this.statements, { ARGS: [END_ONLY] });
     });
-    const end = this.CONSUME(T.KwEnd);
+    const end = this.closeTok(this.SUBRULE(this.endKw, { ARGS: [kw] }));
     return this.ACTION((): Node => {
       this.unsupported("`case` expression", kw, end);
       return { type: "Case", subject: subject ?? null, whens, otherwise: otherwise ?? null, range: this.range(kw, end) };
@@ -1054,7 +1236,7 @@ class RubyParser extends EmbeddedActionsParser {
   beginExpr = this.RULE("beginExpr", (): Node => {
     const kw = this.CONSUME(T.KwBegin);
     const body = this.SUBRULE(this.bodyWithRescue);
-    const end = this.CONSUME(T.KwEnd);
+    const end = this.closeTok(this.SUBRULE(this.endKw, { ARGS: [kw] }));
     return this.ACTION((): Node => {
       const inner = body.length === 1 && body[0].type === "Begin" ? body[0] : null;
       if (inner && inner.type === "Begin") return { ...inner, range: this.range(kw, end) };
@@ -1093,7 +1275,7 @@ class RubyParser extends EmbeddedActionsParser {
       { ALT: () => {} },
     ]);
     const body = this.SUBRULE(this.bodyWithRescue);
-    const end = this.CONSUME(T.KwEnd);
+    const end = this.closeTok(this.SUBRULE(this.endKw, { ARGS: [kw] }));
     return this.ACTION((): Node => {
       this.scopes.pop();
       return {
@@ -1107,8 +1289,8 @@ class RubyParser extends EmbeddedActionsParser {
     const kw = this.CONSUME(T.KwModule);
     const path = this.SUBRULE(this.cpath);
     this.ACTION(() => this.scopes.push({ vars: new Set(), hard: true }));
-    const body = this.SUBRULE(this.statements);
-    const end = this.CONSUME(T.KwEnd);
+    const body = this.SUBRULE(this.statements, { ARGS: [END_ONLY] });
+    const end = this.closeTok(this.SUBRULE(this.endKw, { ARGS: [kw] }));
     return this.ACTION((): Node => {
       this.scopes.pop();
       return { type: "Module", path, body, range: this.range(kw, end) };
@@ -1126,8 +1308,8 @@ class RubyParser extends EmbeddedActionsParser {
       return this.SUBRULE2(this.ternary);
     });
     this.ACTION(() => this.scopes.push({ vars: new Set(), hard: true }));
-    const body = this.SUBRULE(this.statements);
-    const end = this.CONSUME(T.KwEnd);
+    const body = this.SUBRULE(this.statements, { ARGS: [END_ONLY] });
+    const end = this.closeTok(this.SUBRULE(this.endKw, { ARGS: [kw] }));
     return this.ACTION((): Node => {
       this.scopes.pop();
       this.unsupported("`class` definition", kw, end);
@@ -1198,7 +1380,7 @@ class RubyParser extends EmbeddedActionsParser {
   }, { recoveryValueFunc: () => this.recoverNode() });
 
   /** Entry point for an interpolation's code. */
-  interpolation = this.RULE("interpolation", (): Node[] => this.SUBRULE(this.statements), { recoveryValueFunc: () => [] });
+  interpolation = this.RULE("interpolation", (): Node[] => this.SUBRULE(this.statements, { ARGS: [AT_EOF] }), { recoveryValueFunc: () => [] });
 }
 
 // ---- string helpers -------------------------------------------------------------------------------
@@ -1263,12 +1445,12 @@ export function lineStartsOf(text: string): number[] {
 }
 
 /** Nesting depth of brackets and `do`/`def`/`module`/... blocks, capped scan; no recursion. */
-function nestingTooDeep(tokens: IToken[]): IToken | null {
+function nestingTooDeep(tokens: IToken[]): { offset: number; what: string } | null {
   let depth = 0;
   for (const t of tokens) {
     const tt = t.tokenType;
     if (tt === T.LParen || tt === T.LBracket || tt === T.LBracketArray || tt === T.LBrace || tt === T.KwDo || tt === T.KwDef || tt === T.KwModule || tt === T.KwClass || tt === T.KwBegin || tt === T.KwCase || tt === T.Bang || tt === T.UMinus || tt === T.KwNot) {
-      if (++depth > MAX_NESTING) return t;
+      if (++depth > MAX_NESTING) return { offset: t.startOffset, what: "code" };
     } else if (tt === T.RParen || tt === T.RBracket || tt === T.RBrace || tt === T.KwEnd) depth = Math.max(0, depth - 1);
     else if (depth > 0 && (tt === T.Newline || tt === T.Semicolon || tt === T.Comma)) {
       // unary operators do not nest past a separator; brackets still do (approximation kept cheap)
@@ -1284,22 +1466,50 @@ function nestingTooDeep(tokens: IToken[]): IToken | null {
 export function parseRuby(text: string): ParseResult {
   const lineStarts = lineStartsOf(text);
   parser.begin(text, lineStarts);
-  const main = lex(text);
+  let main: ReturnType<typeof lex>;
+  try {
+    main = lex(text);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const range = { start: parser.pos(0), end: parser.pos(text.length) };
+    return { program: emptyProgram(parser, text), comments: [], diagnostics: [{ kind: "syntax-error", message: "text nested too deeply to analyse", range }], lineStarts };
+  }
   const comments: Comment[] = main.comments.map((c) => ({ text: c.image, range: parser.range(c) }));
-  const diagnostics: SyntaxDiagnostic[] = [];
+  const lexDiagnostics: SyntaxDiagnostic[] = [];
   for (const e of main.errors) {
-    diagnostics.push({ kind: "syntax-error", message: `unexpected character ${JSON.stringify(text.slice(e.offset, e.offset + e.length))}`, range: { start: parser.pos(e.offset), end: parser.pos(e.offset + e.length) } });
+    lexDiagnostics.push({ kind: "syntax-error", message: `unexpected character ${JSON.stringify(text.slice(e.offset, e.offset + e.length))}`, range: { start: parser.pos(e.offset), end: parser.pos(e.offset + e.length) } });
   }
-  const deep = nestingTooDeep(main.tokens);
+  const deep = main.tooDeep !== null ? { offset: main.tooDeep, what: "string interpolation" } : nestingTooDeep(main.tokens);
   if (deep) {
-    diagnostics.push({ kind: "syntax-error", message: `nesting deeper than ${MAX_NESTING} levels; hacolint does not analyse this file further`, range: parser.range(deep) });
-    return { program: emptyProgram(parser, text), comments, diagnostics, lineStarts };
+    const at = parser.pos(deep.offset);
+    lexDiagnostics.push({ kind: "syntax-error", message: `${deep.what} nested deeper than ${MAX_NESTING} levels; hacolint does not analyse this file further`, range: { start: at, end: parser.pos(Math.min(text.length, deep.offset + 1)) } });
+    return { program: emptyProgram(parser, text), comments, diagnostics: lexDiagnostics, lineStarts };
   }
+  let pass = parseTokens(text, lineStarts, main, false);
+  // A missing `end` makes every later `end` close the wrong block, so the blocks after it end up
+  // nested inside it. Parse again letting indentation decide which block a dedented `end` closes.
+  if (pass.missingEnd) pass = parseTokens(text, lineStarts, main, true);
+  const diagnostics = [...lexDiagnostics, ...pass.diagnostics];
+  diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  const allComments = [...comments, ...pass.comments];
+  allComments.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  const program: ProgramNode = { type: "Program", body: pass.body, range: { start: parser.pos(0), end: parser.pos(text.length) } };
+  return { program, comments: allComments, diagnostics, lineStarts };
+}
+
+/** One parse of the file's tokens, then of every interpolation's code. */
+function parseTokens(text: string, lineStarts: number[], main: ReturnType<typeof lex>, indentRecovery: boolean) {
+  parser.begin(text, lineStarts);
+  parser.indentRecovery = indentRecovery;
+  const diagnostics: SyntaxDiagnostic[] = [];
+  const comments: Comment[] = [];
   let body: Node[] = [];
+  let missingEnd = false;
   try {
     parser.setTokens(main.tokens, main.strings);
     body = parser.program() ?? [];
     collectErrors(parser, diagnostics);
+    missingEnd = parser.missingEnd;
     // Interpolations are parsed after their enclosing code, breadth-first; each queue entry is
     // a slice of the file lexed once more, so the total work stays linear in the nesting depth.
     for (let queue = parser.takeInterpolations(); queue.length; queue = parser.takeInterpolations()) {
@@ -1316,10 +1526,7 @@ export function parseRuby(text: string): ParseResult {
     diagnostics.push({ kind: "syntax-error", message: "expression nested too deeply to analyse", range: { start: parser.pos(0), end: parser.pos(text.length) } });
   }
   diagnostics.push(...parser.diagnostics);
-  diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  comments.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  const program: ProgramNode = { type: "Program", body: body.filter(Boolean), range: { start: parser.pos(0), end: parser.pos(text.length) } };
-  return { program, comments, diagnostics, lineStarts };
+  return { body: body.filter(Boolean), diagnostics, comments, missingEnd };
 }
 
 function emptyProgram(p: RubyParser, text: string): ProgramNode {
@@ -1345,7 +1552,8 @@ function lastOffset(p: RubyParser): number {
 function describeError(message: string, tok: IToken): string {
   const found = tok.tokenType === EOF ? "end of file" : JSON.stringify(tok.image.length > 20 ? tok.image.slice(0, 20) + "…" : tok.image);
   if (/Expecting token of type --> KwEnd <--|\bEnd\b/.test(message) && tok.tokenType === EOF) return "unexpected end of file: a block, `if` or `def` is missing its `end`";
-  const expected = /Expecting:?\s*(?:token of type -->\s*)?(\w+)/.exec(message)?.[1];
+  // only a mismatched single token names what was expected; "one of these sequences" lists are noise
+  const expected = /Expecting token of type --> (\w+) <--/.exec(message)?.[1];
   return expected ? `unexpected ${found}; expected ${humanToken(expected)}` : `unexpected ${found}`;
 }
 
