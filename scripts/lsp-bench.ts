@@ -95,7 +95,7 @@ async function main(): Promise<void> {
   child.stdin.end();
 }
 
-main().catch((error: unknown) => {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main().catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });
