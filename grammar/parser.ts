@@ -887,7 +887,18 @@ class RubyParser extends EmbeddedActionsParser {
       const kw = this.CONSUME(T.KwRescue);
       const classes: Node[] = [];
       let binding: string | null = null;
-      this.MANY_SEP({ SEP: T.Comma, DEF: () => { classes.push(this.SUBRULE(this.ternary)); } });
+      // Not MANY_SEP: its LL(2) lookahead rejected `rescue A, B => e` and `rescue A => e`; the OR's
+      // lookahead accepts them and a plain SUBRULE needs none.
+      this.OR([
+        {
+          GATE: () => this.LA(1).tokenType !== T.HashRocket && this.LA(1).tokenType !== T.KwThen,
+          ALT: () => {
+            classes.push(this.SUBRULE(this.ternary));
+            this.MANY2(() => { this.CONSUME(T.Comma); classes.push(this.SUBRULE2(this.ternary)); });
+          },
+        },
+        { ALT: () => {} },
+      ]);
       this.OPTION(() => {
         this.CONSUME(T.HashRocket);
         const v = this.CONSUME(T.Identifier);
