@@ -258,8 +258,8 @@ export const SUPPRESSION_META: Record<string, RuleMeta> = {
         "runtime binary is reported too: the binary refuses such a container at start whatever the comment says.",
       fix: "Delete the suppression (`hacolint --fix` does it), or for a baked validation change the Hacofile so it passes.",
       examples: {
-        invalid: ["# hacolint:disable-file init-not-root -- no root here\nHaconiwa.define do |c|\nend\n"],
-        valid: ["Haconiwa.define do |c|\nend\n"],
+        invalid: ["# hacolint:disable-next-line env-allowed -- no environment here\nHaconiwa.define do |c|\nend\n"],
+        valid: ["Haconiwa.define do |c|\n  c.environ = { \"LD_PRELOAD\" => \"/x.so\" } # hacolint:disable-line env-allowed -- test image\nend\n"],
       },
     },
   },

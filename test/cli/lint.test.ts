@@ -3,26 +3,12 @@ import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateSarif } from "../report/sarif-validator.test.js";
-import { hacolint, tree } from "./run.js";
+import { hacolint, ROOT, tree } from "./run.js";
 
-// Under the default policy: absolute init, ids >= 1000, rootfs in the pool, allowed environment.
-export const CLEAN = `Haconiwa.define do |c|
-  c.name = "web"
-  c.init_command = ["/usr/sbin/nginx", "-g", "daemon off;"]
-  c.chroot_to "/var/lib/haconiwa/web"
-  c.uid = 2000
-  c.gid = 2000
-  c.environ = { "PATH" => "/usr/bin:/bin", "LANG" => "C.UTF-8" }
-  c.namespace.unshare "mount"
-  c.namespace.unshare "ipc"
-  c.namespace.unshare "uts"
-  c.namespace.unshare "pid"
-  c.mount_independent "procfs"
-  c.capabilities.reset_to_privileged!
-  c.capabilities.allow "cap_net_bind_service"
-end
-`;
-export const ROOT_UID = CLEAN.replace("c.uid = 2000", "c.uid = 0");
+// The bundled hardened example lints clean under the default policy; one edit makes it run as root.
+export const CLEAN = readFileSync(join(ROOT, "examples/hardened.haco"), "utf8");
+export const ROOT_UID = CLEAN.replace("config.uid = 1000", "config.uid = 0");
+const UID_LINE = CLEAN.split("\n").findIndex((l) => l.includes("config.uid = 1000")) + 1;
 
 interface JsonFile { filePath: string; diagnostics: { ruleId: string; severity: string; line: number; column: number; endLine: number; endColumn: number }[] }
 const json = (stdout: string) => JSON.parse(stdout) as JsonFile[];
@@ -40,7 +26,7 @@ describe("exit codes", () => {
     const result = hacolint(["root.haco"], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/^root\.haco\n/);
-    expect(result.stdout).toMatch(/^ {2}root\.haco:5:\d+ +error +.+ {2}init-not-root$/m);
+    expect(result.stdout).toMatch(new RegExp(`^ {2}root\\.haco:${UID_LINE}:\\d+ +error +.+ {2}init-not-root$`, "m"));
     expect(result.stdout).toMatch(/✖ \d+ problems? \(\d+ errors?/);
   });
   it("a missing file exits 2", () => expect(hacolint([join(dir, "nope.haco")]).status).toBe(2));
@@ -62,7 +48,7 @@ describe("formats", () => {
     expect(file!.filePath).toBe("root.haco");
     const finding = file!.diagnostics.find((d) => d.ruleId === "init-not-root")!;
     expect(Object.keys(finding)).toEqual(["ruleId", "severity", "message", "line", "column", "endLine", "endColumn"]);
-    expect(finding.line).toBe(5);
+    expect(finding.line).toBe(UID_LINE);
   });
   it("--format sarif -o FILE --format stylish: SARIF to the file, stylish to stdout; SARIF validates", () => {
     const result = hacolint(["--format", "sarif", "-o", "out.sarif", "--format", "stylish", "root.haco"], { cwd: dir });
@@ -75,9 +61,9 @@ describe("formats", () => {
     expect(validateSarif(sarif).filter((f) => f.level === "error")).toEqual([]);
   });
   it("github, gnu and checkstyle", () => {
-    expect(hacolint(["--format", "github", "root.haco"], { cwd: dir }).stdout).toMatch(/^::error file=root\.haco,line=5,col=\d+,endLine=5,endColumn=\d+,title=hacolint init-not-root::/m);
-    expect(hacolint(["--format", "gnu", "root.haco"], { cwd: dir }).stdout).toMatch(/^root\.haco:5\.\d+-5\.\d+: error: .+ \[init-not-root\]$/m);
-    expect(hacolint(["--format", "checkstyle", "root.haco"], { cwd: dir }).stdout).toMatch(/<error line="5" column="\d+" severity="error" message=".+" source="hacolint\.init-not-root"\/>/);
+    expect(hacolint(["--format", "github", "root.haco"], { cwd: dir }).stdout).toMatch(new RegExp(`^::error file=root\\.haco,line=${UID_LINE},col=\\d+,endLine=${UID_LINE},endColumn=\\d+,title=hacolint init-not-root::`, "m"));
+    expect(hacolint(["--format", "gnu", "root.haco"], { cwd: dir }).stdout).toMatch(new RegExp(`^root\\.haco:${UID_LINE}\\.\\d+-${UID_LINE}\\.\\d+: error: .+ \\[init-not-root\\]$`, "m"));
+    expect(hacolint(["--format", "checkstyle", "root.haco"], { cwd: dir }).stdout).toMatch(new RegExp(`<error line="${UID_LINE}" column="\\d+" severity="error" message=".+" source="hacolint\\.init-not-root"/>`));
   });
   it("colour only when forced or on a TTY", () => {
     expect(hacolint(["root.haco"], { cwd: dir }).stdout).not.toContain("\u001b[");
@@ -110,7 +96,7 @@ describe("config and stdin", () => {
 });
 
 describe("inline suppressions", () => {
-  const suppressed = ROOT_UID.replace("c.uid = 0", "c.uid = 0 # hacolint:disable-line init-not-root, init-id-minimum -- lab image, no host access");
+  const suppressed = ROOT_UID.replace("config.uid = 0", "config.uid = 0 # hacolint:disable-line init-not-root, init-id-minimum -- lab image, no host access");
   const dir = tree({ "s.haco": suppressed, "bare.haco": suppressed.replace(" -- lab image, no host access", "") });
   it("a suppression with a reason silences the finding", () => {
     const out = json(hacolint(["--format", "json", "s.haco"], { cwd: dir }).stdout);
