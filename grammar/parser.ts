@@ -14,6 +14,13 @@ import type {
 import * as T from "./lexer.js";
 import { lex, type StringInfo } from "./lexer.js";
 
+/**
+ * Work done by the last parseRuby call, counted so tests can check linear behaviour without timing:
+ * characters lexed (interpolations are lexed again), tokens produced, tokens looked at by the
+ * multiple-assignment look-ahead, and tokens skipped by error recovery.
+ */
+export const parseWork = { lexedChars: 0, tokens: 0, lookahead: 0, skipped: 0 };
+
 /** Deeper bracket/block nesting than this is refused before parsing (protects the call stack). */
 export const MAX_NESTING = 200;
 
@@ -54,6 +61,10 @@ const CASE_END = new Set<TokenType>([T.KwWhen, T.KwElse, T.KwEnd]);
 const END_ONLY = new Set<TokenType>([T.KwEnd]);
 const BRACE_END = new Set<TokenType>([T.RBrace]);
 const PAREN_END = new Set<TokenType>([T.RParen]);
+/** Tokens after which a statement begins (for `a, b = ...`). */
+const STATEMENT_START_AFTER = new Set<TokenType>([
+  T.Newline, T.Semicolon, T.KwDo, T.KwThen, T.KwElse, T.KwBegin, T.KwEnsure, T.Pipe, T.LBrace, T.LParen,
+]);
 const BRACKET_OPEN = new Set<TokenType>([T.LParen, T.LBracket, T.LBracketArray, T.LBrace]);
 const BRACKET_CLOSE = new Set<TokenType>([T.RParen, T.RBracket, T.RBrace]);
 
@@ -274,6 +285,7 @@ class RubyParser extends EmbeddedActionsParser {
       if (this.tokenIdx >= startIdx && this.firstOnLine(t.startOffset) && this.columnOf(t.startOffset) <= indent) break;
       if (BRACKET_OPEN.has(tt)) depth++;
       else if (BRACKET_CLOSE.has(tt)) depth--;
+      parseWork.skipped++;
       this.SKIP_TOKEN();
     }
     const last = tokens[Math.max(this.tokenIdx, startIdx)] ?? first;
@@ -415,10 +427,13 @@ class RubyParser extends EmbeddedActionsParser {
 
   /** Assignment (right-associative) over a ternary; the target is checked after the fact. */
   expr = this.RULE("expr", (): Node => {
+    const before = this.RECORDING_PHASE ? -1 : this.tokenIdx;
     const left = this.SUBRULE(this.ternary);
     let result = left;
     this.OPTION({
-      GATE: () => this.LA(1).tokenType !== T.Comma || this.multiAssignAhead(left),
+      // `a, b = ...` only starts a statement; checking only there keeps `foo a, b, c, ...` linear
+      // (the look-ahead scans to the line end, which per argument would be quadratic).
+      GATE: () => this.LA(1).tokenType !== T.Comma || (this.startsStatement(before) && this.multiAssignAhead(left)),
       DEF: () => {
         const targets: Node[] = [left];
         this.MANY(() => {
@@ -437,16 +452,35 @@ class RubyParser extends EmbeddedActionsParser {
         });
         const op = this.OR([{ ALT: () => this.CONSUME(T.Assign) }, { ALT: () => this.CONSUME(T.OpAssign) }]);
         const value = this.SUBRULE(this.expr);
-        result = this.ACTION(() => this.assignment(targets, op, value));
+        // `a, b = 1, 2`: several values on the right of a multiple assignment form an array
+        const rest: Node[] = [];
+        this.MANY2({
+          GATE: () => targets.length > 1,
+          DEF: () => {
+            this.CONSUME2(T.Comma);
+            rest.push(this.SUBRULE2(this.expr));
+          },
+        });
+        result = this.ACTION(() => this.assignment(targets, op, rest.length
+          ? { type: "Array", elements: [value, ...rest], range: this.range(value, rest[rest.length - 1]) }
+          : value));
       },
     });
     return result;
   }, { recoveryValueFunc: () => this.recoverNode() });
 
+  /** Whether the token after index `i` (the last consumed one) begins a statement. */
+  private startsStatement(i: number): boolean {
+    if (i < 0) return true;
+    const tt = this.input[i]?.tokenType;
+    return tt === undefined || STATEMENT_START_AFTER.has(tt);
+  }
+
   private multiAssignAhead(_left: Node): boolean {
     // `a, b = ...`: scan this line for an `=` before a line end, outside brackets.
     let depth = 0;
     for (let i = 1; ; i++) {
+      parseWork.lookahead++;
       const t = this.LA(i);
       const tt = t.tokenType;
       if (tt === EOF || tt === T.Newline || tt === T.Semicolon) return false;
@@ -1477,6 +1511,8 @@ function nestingTooDeep(tokens: IToken[]): { offset: number; what: string } | nu
 export function parseRuby(text: string): ParseResult {
   const lineStarts = lineStartsOf(text);
   parser.begin(text, lineStarts);
+  parseWork.lexedChars = text.length;
+  parseWork.tokens = parseWork.lookahead = parseWork.skipped = 0;
   let main: ReturnType<typeof lex>;
   try {
     main = lex(text);
@@ -1496,6 +1532,7 @@ export function parseRuby(text: string): ParseResult {
     lexDiagnostics.push({ kind: "syntax-error", message: `${deep.what} nested deeper than ${MAX_NESTING} levels; hacolint does not analyse this file further`, range: { start: at, end: parser.pos(Math.min(text.length, deep.offset + 1)) } });
     return { program: emptyProgram(parser, text), comments, diagnostics: lexDiagnostics, lineStarts };
   }
+  parseWork.tokens += main.tokens.length;
   let pass = parseTokens(text, lineStarts, main, false);
   // A missing `end` makes every later `end` close the wrong block, so the blocks after it end up
   // nested inside it. Parse again letting indentation decide which block a dedented `end` closes.
@@ -1526,6 +1563,8 @@ function parseTokens(text: string, lineStarts: number[], main: ReturnType<typeof
     for (let queue = parser.takeInterpolations(); queue.length; queue = parser.takeInterpolations()) {
       for (const item of queue) {
         const sub = lex(text.slice(item.start, item.end), item.start);
+        parseWork.lexedChars += item.end - item.start;
+        parseWork.tokens += sub.tokens.length;
         for (const c of sub.comments) comments.push({ text: c.image, range: parser.range(c) });
         parser.setTokens(sub.tokens, sub.strings, item.scopes);
         item.part.body = parser.interpolation() ?? [];
