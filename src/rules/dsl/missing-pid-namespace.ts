@@ -3,7 +3,7 @@ import type { ContainerModel } from "../../model/model.js";
 import type { Fix } from "../../lint/diagnostic.js";
 import { hasNamespace } from "../../model/container.js";
 import type { Rule } from "../rule.js";
-import { containerLabel, runnable } from "../helpers.js";
+import { runnable } from "../helpers.js";
 
 function positionAt(text: string, offset: number): Position {
   const before = text.slice(0, offset);
@@ -49,12 +49,12 @@ export const rule: Rule = {
   check({ model, report }) {
     for (const c of runnable(model)) {
       if (hasNamespace(c, "pid")) continue;
-      // namespace flags are shared between barn and children: the fix belongs in the barn's block
+      // namespace flags are shared between barn and children: one finding (and fix) in the barn's block
       const define = c.parent ?? c;
       const fix = insertFix(model.text, define);
       report({
         range: define.defineNameRange,
-        message: `${c.parent ? containerLabel(c) : "the container"} shares the host's pid namespace and can see host processes: add ${define.blockParam ?? "c"}.namespace.unshare "pid"`,
+        message: `${c.parent ? "the containers of this barn share" : "the container shares"} the host's pid namespace and can see host processes: add ${define.blockParam ?? "c"}.namespace.unshare "pid"`,
         ...(fix ? { fix } : {}),
       });
     }

@@ -27,3 +27,15 @@ ruleTester(rule).run({
     },
   ],
 });
+
+ruleTester(rule).run({
+  valid: ['Haconiwa.define do |c|\n  c.namespace.enter "pid", via: "/proc/1/ns/pid"\nend\n'],
+  invalid: [
+    {
+      name: "two children: one finding and one insertion in the barn's block",
+      code: 'Haconiwa.define do |barn|\n  barn.define do |a|\n    a.name = "a"\n  end\n  barn.define do |b|\n    b.name = "b"\n  end\nend\n',
+      errors: [{ message: /containers of this barn share/, line: 1, column: 10, endLine: 1, endColumn: 16 }],
+      output: 'Haconiwa.define do |barn|\n  barn.namespace.unshare "pid"\n  barn.define do |a|\n    a.name = "a"\n  end\n  barn.define do |b|\n    b.name = "b"\n  end\nend\n',
+    },
+  ],
+});
