@@ -255,7 +255,10 @@ export interface RunOptions {
 
 export async function lintJobs(jobs: LintJob[], options: RunOptions = {}): Promise<LintOutcome[]> {
   const results: LintOutcome[] = new Array(jobs.length);
-  const workerCount = options.workers ?? (jobs.length < POOL_THRESHOLD ? 0 : Math.min(availableParallelism(), 8, Math.ceil(jobs.length / BATCH)));
+  // The main thread lints too, so n CPUs get n - 1 workers; each worker must warm up its own JIT,
+  // which is why small runs stay in this thread.
+  const workerCount = options.workers ??
+    (jobs.length < POOL_THRESHOLD ? 0 : Math.max(0, Math.min(availableParallelism() - 1, 8, Math.ceil(jobs.length / BATCH) - 1)));
   let done = 0;
   const finished = (outcome: LintOutcome) => {
     results[outcome.index] = outcome;
@@ -271,27 +274,41 @@ export async function lintJobs(jobs: LintJob[], options: RunOptions = {}): Promi
     next += batch.length;
     return batch;
   };
+  // This thread's share: a batch at a time, yielding in between so worker results are collected
+  // and workers are fed again without waiting for us.
+  const lintHere = async () => {
+    for (let batch = take(); batch.length > 0; batch = take()) {
+      for (const job of batch) finished(await runJob(job));
+      await new Promise((resolveTick) => setImmediate(resolveTick));
+    }
+  };
   const workers: Worker[] = [];
   try {
-    await Promise.all(Array.from({ length: workerCount }, () => new Promise<void>((resolveWorker, rejectWorker) => {
+    await Promise.all([...Array.from({ length: workerCount }, () => new Promise<void>((resolveWorker, rejectWorker) => {
       const worker = new Worker(new URL(import.meta.url), { workerData: { hacolintWorker: true } });
       workers.push(worker);
+      // Two batches in flight, so a worker never idles while this thread is busy linting its own.
       let pending = 0;
       const feed = () => {
         const batch = take();
-        if (batch.length === 0) return resolveWorker();
-        pending = batch.length;
+        if (batch.length === 0) {
+          if (pending === 0) resolveWorker();
+          return;
+        }
+        pending += batch.length;
         worker.postMessage(batch);
       };
       worker.on("message", (message: { outcome?: LintOutcome; crash?: string }) => {
         if (message.crash) return rejectWorker(new Error(message.crash));
         finished(message.outcome!);
-        if (--pending === 0) feed();
+        pending--;
+        if (pending <= BATCH) feed();
       });
       worker.on("error", rejectWorker);
       worker.on("exit", (code) => { if (pending > 0) rejectWorker(new Error(`lint worker exited with code ${code}`)); });
       feed();
-    })));
+      feed();
+    })), lintHere()]);
   } finally {
     // On success and on failure alike: a live worker would keep the process from exiting.
     await Promise.all(workers.map((w) => w.terminate()));
