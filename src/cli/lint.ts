@@ -1,11 +1,11 @@
 // The default command: lint files, directories or stdin and report in the chosen formats.
-import { readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { unifiedDiff } from "../build/diff.js";
 import { ConfigCache, resolveForFile, type ResolvedSettings } from "../config/index.js";
 import type { RuleSetting } from "../lint/engine.js";
 import { SEVERITY_RANK, type Severity } from "../lint/diagnostic.js";
-import { decodeSource, expandPath, InputError, lintJobs, type LintJob, type LintOutcome } from "../lint/files.js";
+import { decodeSource, describeFsError, expandPath, InputError, lintJobs, readBounded, type LintJob, type LintOutcome } from "../lint/files.js";
 import { colorEnabled, FORMATTERS, type FileReport } from "../report/index.js";
 import { writeFileAtomic } from "./atomic.js";
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from "./errors.js";
@@ -50,6 +50,7 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
       buildConfig: options.buildConfig ? resolve(options.buildConfig) : resolved.buildConfig,
     };
   };
+  if (options.buildConfig && !existsSync(options.buildConfig)) throw new UsageError(`--build-config ${options.buildConfig}: no such file`);
   const keepSource = options.outputs.some((o) => o.format === "sarif");
   const common = { inlineConfig: options.inlineConfig, fix: options.fix || options.fixDryRun, keepSource };
   // Jobs in command-line order; a directory expands in sorted order; a file named twice is linted once.
@@ -58,7 +59,7 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   for (const arg of paths) {
     if (arg === "-") {
       const display = options.stdinFilename ?? "<stdin>";
-      const text = decodeSource(readStdin(), display).text;
+      const text = decodeSource(readStdin(display), display).text;
       const configPath = options.stdinFilename ? resolve(options.stdinFilename) : resolve("<stdin>");
       jobs.push({ index: jobs.length, path: null, display, text, settings: settingsFor(configPath), ...common });
     } else {
@@ -101,11 +102,12 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   return failing || tooManyWarnings ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
-function readStdin(): Buffer {
+function readStdin(display: string): Buffer {
   try {
-    return readFileSync(0);
+    return readBounded(0, display);
   } catch (error) {
-    throw new InputError(`<stdin>: cannot read standard input (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${display}: cannot read standard input (${describeFsError(error)})`);
   }
 }
 

@@ -5,7 +5,7 @@
 // not something Haconiwa's mruby would evaluate sensibly, and guessing could hide a finding, so the
 // CLI stops with one clear line instead (exit 2).
 import { availableParallelism } from "node:os";
-import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
+import { closeSync, openSync, readdirSync, readSync, statSync, type Stats } from "node:fs";
 import { join, resolve } from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import type { Diagnostic } from "./diagnostic.js";
@@ -100,8 +100,13 @@ export function readSourceFile(path: string, display = path): SourceText {
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new InputError(`${display}: is a directory`);
-    if (stat.size > MAX_FILE_BYTES) throw new InputError(`${display}: file too large (${stat.size} bytes; the limit is ${MAX_FILE_BYTES})`);
-    bytes = readFileSync(path);
+    if (stat.size > MAX_FILE_BYTES) throw tooLarge(display, stat.size);
+    const fd = openSync(path, "r");
+    try {
+      bytes = readBounded(fd, display);
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`${display}: cannot read file (${describeFsError(error)})`);
@@ -109,9 +114,40 @@ export function readSourceFile(path: string, display = path): SourceText {
   return decodeSource(bytes, display);
 }
 
+function tooLarge(display: string, size?: number): InputError {
+  return new InputError(size === undefined
+    ? `${display}: input too large (more than the limit of ${MAX_FILE_BYTES} bytes)`
+    : `${display}: file too large (${size} bytes; the limit is ${MAX_FILE_BYTES})`);
+}
+
+/**
+ * Read at most MAX_FILE_BYTES from a descriptor. The stat size cannot be trusted for pipes,
+ * devices (`hacolint /dev/zero`) or standard input, so the limit is enforced while reading.
+ */
+export function readBounded(fd: number, display: string): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EAGAIN") continue; // non-blocking stdin: retry
+      if ((error as NodeJS.ErrnoException).code === "EOF") break;
+      throw error;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > MAX_FILE_BYTES) throw tooLarge(display);
+    chunks.push(chunk.subarray(0, n));
+  }
+  return Buffer.concat(chunks, total);
+}
+
 /** Decode bytes as a Hacofile: no NUL bytes, valid UTF-8, at most MAX_FILE_BYTES. */
 export function decodeSource(bytes: Uint8Array, display: string): SourceText {
-  if (bytes.length > MAX_FILE_BYTES) throw new InputError(`${display}: file too large (${bytes.length} bytes; the limit is ${MAX_FILE_BYTES})`);
+  if (bytes.length > MAX_FILE_BYTES) throw tooLarge(display, bytes.length);
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const { line, column } = positionOfByte(bytes, nul);

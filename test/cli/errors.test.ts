@@ -36,6 +36,11 @@ describe("tool and usage errors exit 2 with one line", () => {
     writeFileSync(big, Buffer.alloc(10 * 1024 * 1024 + 1, 0x20));
     expectToolError(hacolint([big]), /big\.haco: file too large \(10485761 bytes; the limit is 10485760\)$/);
   });
+  it("endless devices and oversized stdin stop at the limit", () => {
+    expectToolError(hacolint(["/dev/zero"]), /^hacolint: \/dev\/zero: input too large \(more than the limit of 10485760 bytes\)$/);
+    expectToolError(hacolint(["-"], { input: Buffer.alloc(10 * 1024 * 1024 + 5, 0x20) }), /^hacolint: <stdin>: input too large/);
+  });
+  it("missing --build-config", () => expectToolError(hacolint(["--build-config", "/nonexistent.rb", "x"]), /--build-config \/nonexistent\.rb: no such file$/));
   it.skipIf(process.getuid?.() === 0)("unreadable file and directory", () => {
     const locked = tree({ "Hacofile": "x\n", "sub/a.haco": "x\n" });
     chmodSync(join(locked, "Hacofile"), 0o000);
