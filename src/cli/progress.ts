@@ -13,7 +13,7 @@ export class Progress {
     if (now - this.started < this.delayMs || now - this.lastDraw < 100) return;
     this.lastDraw = now;
     this.shown = true;
-    const rate = done / ((now - this.started) / 1000);
+    const rate = done / (Math.max(now - this.started, 1) / 1000);
     this.stream.write(`\r\u001b[2Khacolint: ${done}/${total} files (${Math.round(rate)} files/s)`);
   }
 
