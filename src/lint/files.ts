@@ -278,8 +278,20 @@ export async function runJob(job: LintJob): Promise<LintOutcome> {
 // ---------------------------------------------------------------------------------------------
 // Many files: a pool of workers, jobs handed out in small batches, results reassembled by index.
 
-/** Below this many files a worker pool costs more to start than it saves. */
-const POOL_THRESHOLD = 64;
+/**
+ * Below this many files a worker pool costs more than it saves: each worker loads the parser and
+ * rules again (about 1.5 s measured) and warms up its own JIT, while one thread lints about 1,000
+ * files/s. HACOLINT_WORKERS=N forces N workers (0 = none), for benchmarks and tests.
+ */
+const POOL_THRESHOLD = 1000;
+
+function defaultWorkerCount(jobCount: number): number {
+  const forced = process.env.HACOLINT_WORKERS;
+  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), 64);
+  if (jobCount < POOL_THRESHOLD) return 0;
+  // The main thread lints too, so n CPUs get n - 1 workers.
+  return Math.max(0, Math.min(availableParallelism() - 1, 8));
+}
 const BATCH = 16;
 
 export interface RunOptions {
@@ -291,10 +303,7 @@ export interface RunOptions {
 
 export async function lintJobs(jobs: LintJob[], options: RunOptions = {}): Promise<LintOutcome[]> {
   const results: LintOutcome[] = new Array(jobs.length);
-  // The main thread lints too, so n CPUs get n - 1 workers; each worker must warm up its own JIT,
-  // which is why small runs stay in this thread.
-  const workerCount = options.workers ??
-    (jobs.length < POOL_THRESHOLD ? 0 : Math.max(0, Math.min(availableParallelism() - 1, 8, Math.ceil(jobs.length / BATCH) - 1)));
+  const workerCount = options.workers ?? defaultWorkerCount(jobs.length);
   let done = 0;
   const finished = (outcome: LintOutcome) => {
     results[outcome.index] = outcome;
