@@ -9,7 +9,7 @@ import { closeSync, openSync, readdirSync, readSync, statSync, type Stats } from
 import { join, resolve } from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import type { Diagnostic } from "./diagnostic.js";
-import { lintText, type LintOptions } from "./engine.js";
+import type { LintOptions } from "./engine.js";
 import type { ResolvedSettings } from "../config/resolve.js";
 import { applyFixes } from "../cli/fix.js";
 
@@ -256,6 +256,9 @@ export async function runJob(job: LintJob): Promise<LintOutcome> {
     requireSuppressionReason: job.settings.requireSuppressionReason,
     buildConfig: job.settings.buildConfig,
   };
+  // Loaded on first use: the parser takes about a second to import, and `--help`, `rules`,
+  // `explain` and input errors should not wait for it.
+  const { lintText } = await import("./engine.js");
   let text = source.text;
   let diagnostics = lintText(text, options).diagnostics;
   if (job.fix) {
