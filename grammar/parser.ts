@@ -52,6 +52,12 @@ const STATEMENT_END = new Set<TokenType>([T.Newline, T.Semicolon, T.KwEnd, T.RBr
 
 interface Scope { vars: Set<string>; hard: boolean }
 
+/** One parsed argument before keyword pairs are gathered into a trailing Hash. */
+type ArgItem = { kind: "pair"; pair: HashPair } | { kind: "block"; node: Node } | { kind: "arg"; node: Node };
+
+/** Tokens that close an argument list, so a comma before them is a trailing comma. */
+const LIST_CLOSERS = new Set<TokenType>([T.RParen, T.RBracket, T.RBrace]);
+
 // Tokens that end a statement list, by the construct that owns the list. A token in no enclosing
 // list's set is stray (`)` in a do-block): it is reported and skipped instead of ending the list.
 const AT_EOF = new Set<TokenType>([EOF]);
@@ -754,6 +760,7 @@ class RubyParser extends EmbeddedActionsParser {
     let list: { args: Node[]; blockArg: Node | null } = { args: [], blockArg: null };
     this.OPTION(() => {
       list = this.SUBRULE(this.argItems);
+      this.OPTION2(() => this.CONSUME(T.Comma));
       this.MANY2(() => this.CONSUME2(T.Terminator));
     });
     this.ACTION(() => this.noDo.pop());
@@ -765,47 +772,20 @@ class RubyParser extends EmbeddedActionsParser {
     const args: Node[] = [];
     const pairs: HashPair[] = [];
     let blockArg: Node | null = null;
-    this.AT_LEAST_ONE_SEP({
-      SEP: T.Comma,
+    const add = (item: ArgItem) => {
+      if (item.kind === "pair") pairs.push(item.pair);
+      else if (item.kind === "block") blockArg = item.node;
+      else args.push(item.node);
+    };
+    const first = this.SUBRULE(this.argItem);
+    this.ACTION(() => add(first));
+    // `foo(a, b,)` and `[a, b,\n]`: a comma before the closer ends the list
+    this.MANY({
+      GATE: () => !LIST_CLOSERS.has(this.LA(2).tokenType),
       DEF: () => {
-        this.OR([
-          {
-            ALT: () => {
-              const pair = this.SUBRULE(this.labelPair);
-              this.ACTION(() => pairs.push(pair));
-            },
-          },
-          {
-            ALT: () => {
-              const amp = this.CONSUME(T.BlockAmp);
-              const value = this.OPTION(() => this.SUBRULE(this.ternary));
-              blockArg = this.ACTION(() => ({ type: "BlockPass", value: value ?? null, range: this.range(amp, value ?? amp) }) as Node);
-            },
-          },
-          {
-            ALT: () => {
-              const star = this.OR2([{ ALT: () => this.CONSUME(T.Splat) }, { ALT: () => this.CONSUME(T.Splat2) }]);
-              const value = this.SUBRULE2(this.ternary);
-              this.ACTION(() => {
-                this.unsupported("Splat argument", star, value);
-                args.push({ type: "Splat", value, double: star.tokenType === T.Splat2, range: this.range(star, value) });
-              });
-            },
-          },
-          {
-            ALT: () => {
-              const value = this.SUBRULE(this.argValue);
-              const rocket = this.OPTION2(() => {
-                this.CONSUME(T.HashRocket);
-                return this.SUBRULE3(this.ternary);
-              });
-              this.ACTION(() => {
-                if (rocket) pairs.push({ key: value, value: rocket, label: false, range: this.range(value, rocket) });
-                else args.push(value);
-              });
-            },
-          },
-        ]);
+        this.CONSUME(T.Comma);
+        const item = this.SUBRULE2(this.argItem);
+        this.ACTION(() => add(item));
       },
     });
     return this.ACTION(() => {
@@ -813,6 +793,44 @@ class RubyParser extends EmbeddedActionsParser {
       return { args, blockArg };
     }) ?? { args, blockArg };
   }, { recoveryValueFunc: () => ({ args: [], blockArg: null }) });
+
+  /** One argument: `k: v`, `&blk`, `*splat`, `expr` or `expr => v`. */
+  argItem = this.RULE("argItem", (): ArgItem =>
+    this.OR([
+      {
+        ALT: () => {
+          const pair = this.SUBRULE(this.labelPair);
+          return { kind: "pair" as const, pair };
+        },
+      },
+      {
+        ALT: () => {
+          const amp = this.CONSUME(T.BlockAmp);
+          const value = this.OPTION(() => this.SUBRULE(this.ternary));
+          return { kind: "block" as const, node: this.ACTION(() => ({ type: "BlockPass", value: value ?? null, range: this.range(amp, value ?? amp) }) as Node)! };
+        },
+      },
+      {
+        ALT: () => {
+          const star = this.OR2([{ ALT: () => this.CONSUME(T.Splat) }, { ALT: () => this.CONSUME(T.Splat2) }]);
+          const value = this.SUBRULE2(this.ternary);
+          return this.ACTION((): ArgItem => {
+            this.unsupported("Splat argument", star, value);
+            return { kind: "arg", node: { type: "Splat", value, double: star.tokenType === T.Splat2, range: this.range(star, value) } };
+          })!;
+        },
+      },
+      {
+        ALT: () => {
+          const value = this.SUBRULE(this.argValue);
+          const rocket = this.OPTION2(() => {
+            this.CONSUME(T.HashRocket);
+            return this.SUBRULE3(this.ternary);
+          });
+          return this.ACTION((): ArgItem => (rocket ? { kind: "pair", pair: { key: value, value: rocket, label: false, range: this.range(value, rocket) } } : { kind: "arg", node: value }))!;
+        },
+      },
+    ]), { recoveryValueFunc: () => ({ kind: "arg" as const, node: this.recoverNode() }) });
 
   /** One argument: an expression without `and`/`or` (assignment allowed: `foo(x = 1)`). */
   argValue = this.RULE("argValue", (): Node => this.SUBRULE(this.expr), { recoveryValueFunc: () => this.recoverNode() });
@@ -1127,8 +1145,10 @@ class RubyParser extends EmbeddedActionsParser {
     const pairs: HashPair[] = [];
     this.ACTION(() => this.noDo.push(0));
     this.MANY(() => this.CONSUME(T.Terminator));
-    this.MANY_SEP({
-      SEP: T.Comma,
+    // pairs separated by commas; a trailing comma before `}` is allowed
+    let separated = true;
+    this.MANY2({
+      GATE: () => separated && this.LA(1).tokenType !== T.RBrace,
       DEF: () => {
         this.OR([
           { ALT: () => { const p = this.SUBRULE(this.labelPair); this.ACTION(() => pairs.push(p)); } },
@@ -1148,10 +1168,15 @@ class RubyParser extends EmbeddedActionsParser {
             },
           },
         ]);
-        this.MANY2(() => this.CONSUME2(T.Terminator));
+        separated = false;
+        this.MANY3(() => this.CONSUME2(T.Terminator));
+        this.OPTION(() => {
+          this.CONSUME(T.Comma);
+          separated = true;
+          this.MANY4(() => this.CONSUME3(T.Terminator));
+        });
       },
     });
-    this.MANY3(() => this.CONSUME3(T.Terminator));
     const close = this.CONSUME(T.RBrace);
     return this.ACTION((): Node => {
       this.noDo.pop();

@@ -256,3 +256,17 @@ describe("the §8.2 fixture", () => {
     expect(define.block?.body.length).toBe(30);
   });
 });
+
+describe("trailing commas", () => {
+  it("accepts a comma before ), ] and } (build_config.rb define lists)", () => {
+    const r = parseRuby('x = [\n  "a", # first\n  "b",\n]\nfoo(1, 2,)\nh = { a: 1, }\n');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.program.body.map((n) => n.type)).toEqual(["Assign", "Call", "Assign"]);
+    const arr = r.program.body[0];
+    expect(arr.type === "Assign" && arr.value.type === "Array" && arr.value.elements.length).toBe(2);
+  });
+
+  it("still refuses two hash pairs without a comma", () => {
+    expect(parseRuby("h = { a: 1 b: 2 }\n").diagnostics[0]?.kind).toBe("syntax-error");
+  });
+});
