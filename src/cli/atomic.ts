@@ -7,18 +7,17 @@ import { basename, dirname, join } from "node:path";
 import { InputError } from "../lint/files.js";
 
 export function writeFileAtomic(path: string, data: string): void {
-  let target = path;
   let stat: Stats | undefined;
   try {
-    target = realpathSync(path);
-    stat = statSync(target);
+    stat = statSync(path); // follows symlinks
   } catch {
     stat = undefined; // a new file
   }
   if (stat && !stat.isFile()) {
-    writeFileSync(target, data);
+    writeFileSync(path, data); // /dev/stdout, a FIFO, a terminal: no rename possible or wanted
     return;
   }
+  const target = stat ? realpathSync(path) : path;
   const mode = stat ? stat.mode & 0o7777 : undefined;
   const temp = join(dirname(target), `.${basename(target)}.hacolint-${process.pid}-${Date.now()}.tmp`);
   try {

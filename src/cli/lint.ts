@@ -90,7 +90,7 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
     const color = output.file === null && colorEnabled(Boolean(process.stdout.isTTY));
     const text = FORMATTERS[output.format](reports, { ...context, color });
     if (output.file === null) process.stdout.write(text);
-    else writeFileAtomic(resolve(output.file), text);
+    else writeOutput(output.file, text);
   }
 
   const all = outcomes.flatMap((o) => o.diagnostics);
@@ -114,6 +114,16 @@ function readStdin(display: string): Buffer {
 function writeFixes(outcomes: LintOutcome[]): void {
   for (const o of outcomes) {
     if (o.fixed === undefined) continue;
-    writeFileAtomic(o.display, (o.bom ? "\uFEFF" : "") + o.fixed);
+    writeOutput(o.display, (o.bom ? "\uFEFF" : "") + o.fixed);
+  }
+}
+
+/** Write a report or a fixed file; a failure is an input error (exit 2) with one line. */
+function writeOutput(path: string, text: string): void {
+  try {
+    writeFileAtomic(resolve(path), text);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${path}: cannot write (${describeFsError(error)})`);
   }
 }

@@ -61,6 +61,10 @@ describe("tool and usage errors exit 2 with one line", () => {
     const d = tree({ "a.haco": "x\n" });
     expectToolError(hacolint(["--format", "json", "-o", join(d, "a.haco"), join(d, "a.haco")]), /is one of the files being linted; refusing to overwrite it$/);
   });
+  it("-o into a missing directory", () => {
+    const d = tree({ "a.haco": "Haconiwa.define do |c|\nend\n" });
+    expectToolError(hacolint(["--format", "json", "-o", "/nonexistent/dir/r.json", join(d, "a.haco")]), /^hacolint: \/nonexistent\/dir\/r\.json: cannot write \(no such file or directory\)$/);
+  });
   it("no inputs", () => expectToolError(hacolint([]), /no files given/));
   it("--fix with stdin", () => expectToolError(hacolint(["--fix", "-"]), /--fix cannot write to standard input/));
   it("unknown rule for explain", () => expectToolError(hacolint(["explain", "unused-supression"]), /unknown rule id "unused-supression"; did you mean "unused-suppression"\?/));

@@ -1,5 +1,5 @@
 // End-to-end: the built CLI on real Hacofiles, through the engine.
-import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateSarif } from "../report/sarif-validator.test.js";
@@ -59,6 +59,13 @@ describe("formats", () => {
     expect(log.runs[0].results.some((r: { ruleId: string }) => r.ruleId === "init-not-root")).toBe(true);
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: "root.haco", uriBaseId: "%SRCROOT%" });
     expect(validateSarif(sarif).filter((f) => f.level === "error")).toEqual([]);
+  });
+  it("-o follows a symlink and writes to /dev/stdout in place", () => {
+    symlinkSync("report.txt", join(dir, "link.txt"));
+    hacolint(["--format", "gnu", "-o", "link.txt", "root.haco"], { cwd: dir });
+    expect(lstatSync(join(dir, "link.txt")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, "report.txt"), "utf8")).toContain("[init-not-root]");
+    expect(hacolint(["--format", "gnu", "-o", "/dev/stdout", "root.haco"], { cwd: dir }).stdout).toContain("[init-not-root]");
   });
   it("github, gnu and checkstyle", () => {
     expect(hacolint(["--format", "github", "root.haco"], { cwd: dir }).stdout).toMatch(new RegExp(`^::error file=root\\.haco,line=${UID_LINE},col=\\d+,endLine=${UID_LINE},endColumn=\\d+,title=hacolint init-not-root::`, "m"));
