@@ -2,8 +2,8 @@
 // write a temporary file beside the target, then rename it over the target (atomic on POSIX).
 // Symlinks are followed (the link stays a link), and special files such as /dev/null or a FIFO
 // are written in place: renaming over them would replace the device node.
-import { chmodSync, chownSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { chmodSync, chownSync, lstatSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { InputError } from "../lint/files.js";
 
 export function writeFileAtomic(path: string, data: string): void {
@@ -17,7 +17,7 @@ export function writeFileAtomic(path: string, data: string): void {
     writeFileSync(path, data); // /dev/stdout, a FIFO, a terminal: no rename possible or wanted
     return;
   }
-  const target = stat ? realpathSync(path) : path;
+  const target = stat ? realpathSync(path) : danglingTarget(path);
   const mode = stat ? stat.mode & 0o7777 : undefined;
   const temp = join(dirname(target), `.${basename(target)}.hacolint-${process.pid}-${Date.now()}.tmp`);
   try {
@@ -43,4 +43,14 @@ function keepOwner(temp: string, original: Stats, path: string): void {
   } catch {
     throw new InputError(`${path}: cannot keep its owner ${original.uid}:${original.gid} when rewriting it; not written`);
   }
+}
+
+/** Where a new file goes: through a symlink that points at a file not yet created, else `path`. */
+function danglingTarget(path: string): string {
+  try {
+    if (lstatSync(path).isSymbolicLink()) return resolve(dirname(path), readlinkSync(path));
+  } catch {
+    // no such path: a plain new file
+  }
+  return path;
 }
