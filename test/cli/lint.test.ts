@@ -60,12 +60,11 @@ describe("formats", () => {
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: "root.haco", uriBaseId: "%SRCROOT%" });
     expect(validateSarif(sarif).filter((f) => f.level === "error")).toEqual([]);
   });
-  it("-o follows a symlink and writes to /dev/stdout in place", () => {
+  it("-o writes through a symlink and keeps it", () => {
     symlinkSync("report.txt", join(dir, "link.txt"));
     hacolint(["--format", "gnu", "-o", "link.txt", "root.haco"], { cwd: dir });
     expect(lstatSync(join(dir, "link.txt")).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, "report.txt"), "utf8")).toContain("[init-not-root]");
-    expect(hacolint(["--format", "gnu", "-o", "/dev/stdout", "root.haco"], { cwd: dir }).stdout).toContain("[init-not-root]");
   });
   it("github, gnu and checkstyle", () => {
     expect(hacolint(["--format", "github", "root.haco"], { cwd: dir }).stdout).toMatch(new RegExp(`^::error file=root\\.haco,line=${UID_LINE},col=\\d+,endLine=${UID_LINE},endColumn=\\d+,title=hacolint init-not-root::`, "m"));
