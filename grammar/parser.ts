@@ -218,7 +218,7 @@ class RubyParser extends EmbeddedActionsParser {
       this.OR([
         { ALT: () => { this.CONSUME(T.Terminator); separated = true; } },
         {
-          GATE: () => separated,
+          // no gate needed: the MANY's gate already requires a separator before a statement
           ALT: () => {
             const s = this.guardedStatement();
             // after recovery stopped at the first token of a line, that token starts a statement
@@ -518,51 +518,47 @@ class RubyParser extends EmbeddedActionsParser {
     if (!ok) this.diagnostics.push({ kind: "syntax-error", message: "cannot assign to this expression", range: t.range });
   }
 
+  /**
+   * Binary operators (folded by precedence climbing), then an optional range and ternary. One rule
+   * for three precedence levels keeps the rule stack short: every argument passes through here.
+   */
   ternary = this.RULE("ternary", (): Node => {
-    const cond = this.SUBRULE(this.rangeExpr);
-    let result = cond;
-    this.OPTION(() => {
-      this.CONSUME(T.Question);
-      const then = this.SUBRULE(this.ternary);
-      this.OR([{ ALT: () => this.CONSUME(T.Colon) }, { ALT: () => this.CONSUME(T.Symbol) /* `a ? b :c` mis-lexed */ }]);
-      const otherwise = this.SUBRULE2(this.ternary);
-      result = this.ACTION(() => ({
-        type: "If", form: "ternary", negate: false, cond, then: [then], otherwise: [otherwise], range: this.range(cond, otherwise),
-      }));
-    });
-    return result;
-  }, { recoveryValueFunc: () => this.recoverNode() });
-
-  rangeExpr = this.RULE("rangeExpr", (): Node => {
-    const low = this.SUBRULE(this.binary);
-    let result = low;
-    this.OPTION(() => {
-      const op = this.OR([{ ALT: () => this.CONSUME(T.Dot2) }, { ALT: () => this.CONSUME(T.Dot3) }]);
-      const high = this.SUBRULE2(this.binary);
-      result = this.ACTION(() => ({ type: "RangeLit", low, high, exclusive: op.tokenType === T.Dot3, range: this.range(low, high) }));
-    });
-    return result;
-  }, { recoveryValueFunc: () => this.recoverNode() });
-
-  /** All binary operators at once; folded by precedence climbing. */
-  binary = this.RULE("binary", (): Node => {
-    const operands: Node[] = [this.SUBRULE(this.unary)];
+    const operands: Node[] = [this.SUBRULE(this.postfix)];
     const ops: IToken[] = [];
     this.MANY(() => {
       // The lexer reads `-1`, `*x`, `+y` after an identifier and a space as a command argument;
       // when the identifier took no arguments (a local variable: `x -1`) they are binary operators.
-      ops.push(this.OR([
-        { ALT: () => this.CONSUME(T.BinaryOp) },
-        { ALT: () => this.CONSUME(T.UMinusNum) },
-        { ALT: () => this.CONSUME(T.UMinus) },
-        { ALT: () => this.CONSUME(T.UPlus) },
-        { ALT: () => this.CONSUME(T.Splat) },
-        { ALT: () => this.CONSUME(T.Splat2) },
-      ]));
-      operands.push(this.SUBRULE2(this.unary));
+      ops.push(this.OR(this.binaryOps));
+      operands.push(this.SUBRULE2(this.postfix));
     });
-    return this.ACTION(() => this.fold(operands, ops));
+    let result = this.ACTION(() => this.fold(operands, ops))!;
+    this.OPTION(() => {
+      const op = this.OR2([{ ALT: () => this.CONSUME(T.Dot2) }, { ALT: () => this.CONSUME(T.Dot3) }]);
+      const high = this.SUBRULE(this.ternary);
+      result = this.ACTION((): Node => ({ type: "RangeLit", low: result, high, exclusive: op.tokenType === T.Dot3, range: this.range(result, high) }))!;
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Question);
+      const then = this.SUBRULE2(this.ternary);
+      this.OR3([{ ALT: () => this.CONSUME(T.Colon) }, { ALT: () => this.CONSUME(T.Symbol) /* `a ? b :c` mis-lexed */ }]);
+      const otherwise = this.SUBRULE3(this.ternary);
+      const cond = result;
+      result = this.ACTION((): Node => ({
+        type: "If", form: "ternary", negate: false, cond, then: [then], otherwise: [otherwise], range: this.range(cond, otherwise),
+      }))!;
+    });
+    return result;
   }, { recoveryValueFunc: () => this.recoverNode() });
+
+  /** Built once: OR alternatives without captured locals can be shared by every call. */
+  private readonly binaryOps = [
+    { ALT: () => this.CONSUME(T.BinaryOp) },
+    { ALT: () => this.CONSUME(T.UMinusNum) },
+    { ALT: () => this.CONSUME(T.UMinus) },
+    { ALT: () => this.CONSUME(T.UPlus) },
+    { ALT: () => this.CONSUME(T.Splat) },
+    { ALT: () => this.CONSUME(T.Splat2) },
+  ];
 
   private fold(operands: Node[], ops: IToken[]): Node {
     if (ops.length === 0) return operands[0];
@@ -582,51 +578,62 @@ class RubyParser extends EmbeddedActionsParser {
     return parse(0);
   }
 
-  unary = this.RULE("unary", (): Node =>
+  /** A primary followed by `.call`, `::Name`, `[index]` and blocks. */
+  postfix = this.RULE("postfix", (): Node =>
     this.OR([
       {
         ALT: () => {
-          const op = this.OR2([
-            { ALT: () => this.CONSUME(T.Bang) },
-            { ALT: () => this.CONSUME(T.UMinus) },
-            { ALT: () => this.CONSUME(T.UPlus) },
-            { ALT: () => this.CONSUME(T.Tilde) },
-          ]);
-          const operand = this.SUBRULE(this.unary);
-          return this.ACTION(() => ({ type: "Unary", op: op.image as "!", operand, range: this.range(op, operand) }) as Node);
+          const op = this.OR2(this.prefixOps);
+          const operand = this.SUBRULE(this.postfix);
+          return this.ACTION(() => ({ type: "Unary", op: op.image as "!", operand, range: this.range(op, operand) }) as Node)!;
         },
       },
       {
         ALT: () => {
           const minus = this.CONSUME(T.UMinusNum);
-          const num = this.SUBRULE(this.postfix);
+          const num = this.SUBRULE2(this.postfix);
           return this.ACTION((): Node => {
             if (num.type === "Int" || num.type === "Float") {
               return { ...num, value: -num.value, raw: "-" + num.raw, range: this.range(minus, num) };
             }
             return { type: "Unary", op: "-", operand: num, range: this.range(minus, num) };
-          });
+          })!;
         },
       },
       {
         ALT: () => {
           const kw = this.CONSUME(T.KwDefined);
-          const operand = this.SUBRULE2(this.unary);
-          return this.ACTION(() => ({ type: "Unary", op: "defined?", operand, range: this.range(kw, operand) }) as Node);
+          const operand = this.SUBRULE3(this.postfix);
+          return this.ACTION(() => ({ type: "Unary", op: "defined?", operand, range: this.range(kw, operand) }) as Node)!;
         },
       },
-      { ALT: () => this.SUBRULE2(this.postfix) },
+      { ALT: () => this.postfixChain() },
     ]), { recoveryValueFunc: () => this.recoverNode() });
 
-  /** A primary followed by `.call`, `::Name`, `[index]` and blocks. */
-  postfix = this.RULE("postfix", (): Node => {
+  private readonly prefixOps = [
+    { ALT: () => this.CONSUME(T.Bang) },
+    { ALT: () => this.CONSUME(T.UMinus) },
+    { ALT: () => this.CONSUME(T.UPlus) },
+    { ALT: () => this.CONSUME(T.Tilde) },
+  ];
+
+  private readonly methodNames = [
+    { ALT: () => this.CONSUME2(T.AnyName) },
+    // `x.foo` followed by `:` is lexed as a label in `a ? x.foo: y`; rare, treated as a name.
+    { ALT: () => this.CONSUME2(T.Label) },
+    { ALT: () => this.CONSUME2(T.BinaryOp) },
+    { ALT: () => this.CONSUME2(T.Bang) },
+  ];
+
+  /** Part of `postfix` (a helper, not a rule: same rule scope, fewer rule invocations). */
+  private postfixChain(): Node {
     let node = this.SUBRULE(this.primary);
     this.MANY({ GATE: () => this.postfixAhead(node), DEF: () => {
-      this.OR([
+      this.OR3([
         {
           ALT: () => {
-            const dot = this.OR2([{ ALT: () => this.CONSUME(T.Dot) }, { ALT: () => this.CONSUME(T.AndDot) }]);
-            const name = this.SUBRULE(this.methodName);
+            const dot = this.OR4([{ ALT: () => this.CONSUME(T.Dot) }, { ALT: () => this.CONSUME(T.AndDot) }]);
+            const name = this.OR6(this.methodNames);
             this.ACTION(() => { if (dot.tokenType === T.AndDot) this.unsupported("Safe navigation `&.`", dot, name); });
             node = this.SUBRULE(this.callRest, { ARGS: [node, name] });
           },
@@ -634,7 +641,7 @@ class RubyParser extends EmbeddedActionsParser {
         {
           ALT: () => {
             this.CONSUME(T.Colon2);
-            const name = this.OR3([{ ALT: () => this.CONSUME(T.Constant) }, { ALT: () => this.CONSUME(T.Identifier) }]);
+            const name = this.OR5([{ ALT: () => this.CONSUME(T.Constant) }, { ALT: () => this.CONSUME(T.Identifier) }]);
             const call = this.SUBRULE2(this.callRest, { ARGS: [node, name] });
             node = this.ACTION((): Node => {
               if (call.type !== "Call") return call;
@@ -669,7 +676,7 @@ class RubyParser extends EmbeddedActionsParser {
       ]);
     } });
     return node;
-  }, { recoveryValueFunc: () => this.recoverNode() });
+  }
 
   /** Whether the token after `node` continues it (the OR below has gates; MANY must agree). */
   private postfixAhead(node: Node | undefined): boolean {
@@ -712,29 +719,27 @@ class RubyParser extends EmbeddedActionsParser {
     let blockArg: Node | null = null;
     let parens = false;
     let end: Positioned = name;
-    this.OR([
-      {
-        GATE: () => this.LA(1).tokenType === T.LParen && !this.spaceBefore(this.LA(1)),
-        ALT: () => {
-          this.CONSUME(T.LParen);
-          const list = this.SUBRULE(this.argList, { ARGS: [T.RParen] });
-          end = this.CONSUME(T.RParen);
-          args = list.args;
-          blockArg = list.blockArg;
-          parens = true;
-        },
+    // Two gated OPTIONs rather than a gated OR: Chevrotain re-collects an OR's gates on every call.
+    this.OPTION({
+      GATE: () => this.LA(1).tokenType === T.LParen && !this.spaceBefore(this.LA(1)),
+      DEF: () => {
+        this.CONSUME(T.LParen);
+        const list = this.SUBRULE(this.argList, { ARGS: [T.RParen] });
+        end = this.CONSUME(T.RParen);
+        args = list.args;
+        blockArg = list.blockArg;
+        parens = true;
       },
-      {
-        GATE: () => this.commandArgAhead(recv, name),
-        ALT: () => {
-          const list = this.SUBRULE(this.commandArgs);
-          args = list.args;
-          blockArg = list.blockArg;
-          this.ACTION(() => { const last = blockArg ?? args[args.length - 1]; if (last) end = last; });
-        },
+    });
+    this.OPTION2({
+      GATE: () => !parens && this.commandArgAhead(recv, name),
+      DEF: () => {
+        const list = this.SUBRULE(this.commandArgs);
+        args = list.args;
+        blockArg = list.blockArg;
+        this.ACTION(() => { const last = blockArg ?? args[args.length - 1]; if (last) end = last; });
       },
-      { ALT: () => {} },
-    ]);
+    });
     return this.ACTION((): Node => {
       const start = recv ?? name;
       const call: CallNode = {
@@ -822,7 +827,7 @@ class RubyParser extends EmbeddedActionsParser {
       },
       {
         ALT: () => {
-          const value = this.SUBRULE(this.argValue);
+          const value = this.SUBRULE(this.expr);
           const rocket = this.OPTION2(() => {
             this.CONSUME(T.HashRocket);
             return this.SUBRULE3(this.ternary);
@@ -831,9 +836,6 @@ class RubyParser extends EmbeddedActionsParser {
         },
       },
     ]), { recoveryValueFunc: () => ({ kind: "arg" as const, node: this.recoverNode() }) });
-
-  /** One argument: an expression without `and`/`or` (assignment allowed: `foo(x = 1)`). */
-  argValue = this.RULE("argValue", (): Node => this.SUBRULE(this.expr), { recoveryValueFunc: () => this.recoverNode() });
 
   labelPair = this.RULE("labelPair", (): HashPair => {
     const label = this.CONSUME(T.Label);
@@ -1000,19 +1002,7 @@ class RubyParser extends EmbeddedActionsParser {
     ]), { recoveryValueFunc: () => this.recoverNode() });
 
   literal = this.RULE("literal", (): Node => {
-    const tok = this.OR([
-      { ALT: () => this.CONSUME(T.Integer) },
-      { ALT: () => this.CONSUME(T.Float) },
-      { ALT: () => this.CONSUME(T.KwNil) },
-      { ALT: () => this.CONSUME(T.KwTrue) },
-      { ALT: () => this.CONSUME(T.KwFalse) },
-      { ALT: () => this.CONSUME(T.KwSelf) },
-      { ALT: () => this.CONSUME(T.KwFile) },
-      { ALT: () => this.CONSUME(T.KwLine) },
-      { ALT: () => this.CONSUME(T.KwDir) },
-      { ALT: () => this.CONSUME(T.IVar) },
-      { ALT: () => this.CONSUME(T.GVar) },
-    ]);
+    const tok = this.OR(this.literalTokens);
     return this.ACTION((): Node => {
       const range = this.range(tok);
       switch (tok.tokenType) {
@@ -1030,16 +1020,32 @@ class RubyParser extends EmbeddedActionsParser {
     })!;
   }, { recoveryValueFunc: () => this.recoverNode() });
 
+  private readonly literalTokens = [
+      { ALT: () => this.CONSUME(T.Integer) },
+      { ALT: () => this.CONSUME(T.Float) },
+      { ALT: () => this.CONSUME(T.KwNil) },
+      { ALT: () => this.CONSUME(T.KwTrue) },
+      { ALT: () => this.CONSUME(T.KwFalse) },
+      { ALT: () => this.CONSUME(T.KwSelf) },
+      { ALT: () => this.CONSUME(T.KwFile) },
+      { ALT: () => this.CONSUME(T.KwLine) },
+      { ALT: () => this.CONSUME(T.KwDir) },
+      { ALT: () => this.CONSUME(T.IVar) },
+      { ALT: () => this.CONSUME(T.GVar) },
+  ];
+
   /** Strings, symbols, heredocs, %-literals, backticks and regexps; adjacent strings concatenate. */
   stringLike = this.RULE("stringLike", (): Node => {
-    const first = this.SUBRULE(this.stringToken);
+    const firstTok = this.OR(this.stringTokens);
+    const first = this.ACTION(() => this.stringNode(firstTok))!;
     let node = first;
     this.MANY({
       GATE: () => node.type === "Str" && (this.LA(1).tokenType === T.DString || this.LA(1).tokenType === T.SString),
       DEF: () => {
-        const next = this.SUBRULE2(this.stringToken);
+        const nextTok = this.OR2([{ ALT: () => this.CONSUME2(T.DString) }, { ALT: () => this.CONSUME2(T.SString) }]);
         // parts are appended in place (copying them per string would be quadratic in "a" "b" "c" ...)
         this.ACTION(() => {
+          const next = this.stringNode(nextTok);
           if (node === first) node = { type: "Str", quote: '"', parts: [...(first as StrNode).parts], range: first.range };
           (node as StrNode).parts.push(...(next as StrNode).parts);
           node.range = this.range(node, next);
@@ -1049,18 +1055,15 @@ class RubyParser extends EmbeddedActionsParser {
     return node;
   }, { recoveryValueFunc: () => this.recoverNode() });
 
-  stringToken = this.RULE("stringToken", (): Node => {
-    const tok = this.OR([
-      { ALT: () => this.CONSUME(T.DString) },
-      { ALT: () => this.CONSUME(T.SString) },
-      { ALT: () => this.CONSUME(T.XString) },
-      { ALT: () => this.CONSUME(T.HeredocStart) },
-      { ALT: () => this.CONSUME(T.PercentLit) },
-      { ALT: () => this.CONSUME(T.Regexp) },
-      { ALT: () => this.CONSUME(T.Symbol) },
-    ]);
-    return this.ACTION(() => this.stringNode(tok))!;
-  }, { recoveryValueFunc: () => this.recoverNode() });
+  private readonly stringTokens = [
+    { ALT: () => this.CONSUME(T.DString) },
+    { ALT: () => this.CONSUME(T.SString) },
+    { ALT: () => this.CONSUME(T.XString) },
+    { ALT: () => this.CONSUME(T.HeredocStart) },
+    { ALT: () => this.CONSUME(T.PercentLit) },
+    { ALT: () => this.CONSUME(T.Regexp) },
+    { ALT: () => this.CONSUME(T.Symbol) },
+  ];
 
   private stringNode(tok: IToken): Node {
     const range = this.range(tok);
