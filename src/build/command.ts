@@ -9,7 +9,7 @@ import { PolicyValueError } from "./defines.js";
 import { unifiedDiff } from "./diff.js";
 import { staleGemFiles, writeGem } from "./gem.js";
 import { BuildConfigError, freshBuildConfig, gemPathExpression, GEM_NAME, updateBuildConfig } from "./write.js";
-import type { Policy } from "../policy/policy.js";
+import { DEFAULT_POLICY, type Policy } from "../policy/policy.js";
 
 export interface BuildConfigOptions {
   config?: string;
@@ -41,8 +41,9 @@ async function loadPolicy(opts: BuildConfigOptions, cwd: string): Promise<Loaded
   }
   const path = opts.config ? resolve(cwd, opts.config) : loader.findConfig?.(cwd) ?? null;
   if (!path) throw new BuildConfigError("no configuration file found; pass --config FILE");
-  const loaded = (await loader.loadConfig(path)) as Record<string, unknown> & { policy?: Policy; build?: { logFile?: string } };
-  const policy = (loaded.policy ?? loaded) as Policy;
+  const loaded = (await loader.loadConfig(path)) as Record<string, unknown> & { policy?: Partial<Policy>; build?: { logFile?: string } };
+  // the config holds only what it changes; lint fills the rest from the defaults, and so do we
+  const policy = { ...DEFAULT_POLICY, ...(loaded.policy ?? {}) } as Policy;
   return { policy, logFile: opts.logFile ?? loaded.build?.logFile };
 }
 

@@ -10,17 +10,10 @@ import { readBuildLayout } from "./build-blocks.js";
 import { RubyScanError, type BuildBlock, type MethodDef } from "./ruby-scan.js";
 import type { Policy } from "../policy/policy.js";
 
-export const GEM_NAME = "mruby-hacolint-validate";
-export const BEGIN_MARKER = "# BEGIN hacolint managed";
-export const END_MARKER = "# END hacolint managed";
+import { BEGIN_MARKER, BuildConfigError, END_MARKER, GEM_NAME } from "./names.js";
 
-/** A user-facing error in the base file (line numbers are 1-based). */
-export class BuildConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "BuildConfigError";
-  }
-}
+export { BEGIN_MARKER, BuildConfigError, END_MARKER, GEM_NAME };
+
 
 /** The package's templates/ folder, found from this module in src/ (tests) or dist/src/ (CLI). */
 export function templatesDir(): string {

@@ -50,7 +50,19 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
       buildConfig: options.buildConfig ? resolve(options.buildConfig) : resolved.buildConfig,
     };
   };
-  if (options.buildConfig && !existsSync(options.buildConfig)) throw new UsageError(`--build-config ${options.buildConfig}: no such file`);
+  if (options.buildConfig) {
+    if (!existsSync(options.buildConfig)) throw new UsageError(`--build-config ${options.buildConfig}: no such file`);
+    // Read it once, up front: a broken build_config.rb stops the run (exit 2) before any Hacofile
+    // is read, and the jobs find it in the cache (keyed by path and mtime).
+    const { loadBakedPolicy, BuildConfigError } = await import("../build/baked.js");
+    try {
+      const baked = loadBakedPolicy(resolve(options.buildConfig));
+      for (const note of baked.notes) process.stderr.write(`hacolint: --build-config ${options.buildConfig}: ${note}\n`);
+    } catch (error) {
+      if (error instanceof BuildConfigError) throw new InputError(error.message);
+      throw error;
+    }
+  }
   const keepSource = options.outputs.some((o) => o.format === "sarif");
   const common = { inlineConfig: options.inlineConfig, fix: options.fix || options.fixDryRun, keepSource };
   // Jobs in command-line order; a directory expands in sorted order; a file named twice is linted once.

@@ -50,7 +50,7 @@ export function buildProgram(): { program: Command; result: Promise<number>[] } 
     .addHelpText("after", `
 Exit codes: 0 clean, 1 findings at or above --failure-threshold, 2 usage or input error.
 Files larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB, with NUL bytes or invalid UTF-8 are refused (exit 2).
-Subcommands: hacolint rules | hacolint explain <id>`)
+Subcommands: hacolint rules | hacolint explain <id> | hacolint build-config | hacolint lsp --stdio`)
     .action((paths: string[], options: {
       failureThreshold: Severity; maxWarnings?: number; config?: string; inlineConfig: boolean; stdinFilename?: string;
       rule?: Record<string, RuleSetting>; fix?: boolean; fixDryRun?: boolean; buildConfig?: string;
@@ -72,7 +72,7 @@ Subcommands: hacolint rules | hacolint explain <id>`)
   // Commander reports options in command-line order; that order pairs each -o with its --format.
   program.on("option:format", (name: string) => outputs.format(name));
   program.on("option:output", (file: string) => outputs.file(file));
-  for (const register of SUBCOMMANDS) register(program);
+  for (const register of SUBCOMMANDS) register(program, result);
   return { program, result };
 }
 

@@ -10,6 +10,7 @@ import type { Rule } from "../rules/rule.js";
 import type { Diagnostic, Severity } from "./diagnostic.js";
 import { realHost, type HostContext } from "../host/host.js";
 import { applySuppressions, SUPPRESSION_META } from "./suppressions.js";
+import { applyBuildConfig } from "../build/baked.js";
 
 export type RuleSetting = Severity | "off";
 
@@ -50,7 +51,14 @@ export function effectiveSeverity(rule: Rule, options: Pick<LintOptions, "rules"
   return options.rules?.[rule.meta.id] ?? rule.meta.severity;
 }
 
-export function lintText(text: string, options: LintOptions): LintResult {
+/**
+ * Lint one text. With `buildConfig` (a build_config.rb path: `--build-config` or the config's
+ * `buildConfig:`), the policy baked into that build replaces the config's policy for what it
+ * defines and its validations become `baked` (see src/build/baked.ts); a build_config.rb that
+ * cannot be read throws BuildConfigError.
+ */
+export function lintText(text: string, options: LintOptions & { buildConfig?: string | null }): LintResult {
+  if (options.buildConfig) options = { ...applyBuildConfig(options, options.buildConfig), buildConfig: null };
   const parse = parseRuby(text);
   const model = evaluate(parse, text, options.filePath);
   const host = options.host ?? (options.hostCheck ? realHost(options.filePath, options.hostCheck.runtime) : undefined);

@@ -231,9 +231,9 @@ export interface LintOutcome {
 }
 
 /**
- * LintOptions plus the build_config.rb path (`--build-config` / `buildConfig:`), passed through
- * for the engine: the reader that turns it into the baked policy and `baked` ids is the build
- * module's (not landed yet); until then the engine ignores the path.
+ * LintOptions plus the build_config.rb path (`--build-config` / `buildConfig:`). runJob applies
+ * the policy baked into that build (src/build/baked.ts, read once per file version) before
+ * linting; lintText does the same for other callers (the LSP).
  */
 export type EngineOptions = LintOptions & { buildConfig: string | null };
 
@@ -248,7 +248,7 @@ export async function runJob(job: LintJob): Promise<LintOutcome> {
     if (error instanceof InputError) return { index: job.index, display: job.display, diagnostics: [], error: error.message };
     throw error;
   }
-  const options: EngineOptions = {
+  let options: EngineOptions = {
     filePath: job.path ? resolve(job.path) : resolve(job.display),
     policy: job.settings.policy,
     rules: job.settings.rules,
@@ -259,6 +259,15 @@ export async function runJob(job: LintJob): Promise<LintOutcome> {
   // Loaded on first use: the parser takes about a second to import, and `--help`, `rules`,
   // `explain` and input errors should not wait for it.
   const { lintText } = await import("./engine.js");
+  if (options.buildConfig) {
+    const { applyBuildConfig, BuildConfigError } = await import("../build/baked.js");
+    try {
+      options = { ...applyBuildConfig(options, options.buildConfig), buildConfig: null };
+    } catch (error) {
+      if (error instanceof BuildConfigError) return { index: job.index, display: job.display, diagnostics: [], error: error.message };
+      throw error;
+    }
+  }
   let text = source.text;
   let diagnostics = lintText(text, options).diagnostics;
   if (job.fix) {

@@ -14,6 +14,7 @@ import { ConfigCache, CONFIG_NAMES, resolveForFile } from "../config/index.js";
 import { allRules, ruleMetas } from "../cli/registry.js";
 import type { Diagnostic } from "../lint/diagnostic.js";
 import { lintText, type LintResult } from "../lint/engine.js";
+import { applyBuildConfig } from "../build/baked.js";
 import { MAX_FILE_BYTES, type EngineOptions } from "../lint/files.js";
 import { DEFAULT_POLICY } from "../policy/policy.js";
 import type { RuleMeta } from "../rules/rule.js";
@@ -201,10 +202,22 @@ export class HacolintServer {
     const filePath = this.filePath(uri);
     let options: EngineOptions;
     let configProblem: string | null = null;
+    let buildProblem: string | null = null;
     try {
       const settings = resolveForFile(this.configs.forFile(filePath), filePath);
       options = { filePath, policy: settings.policy, rules: settings.rules, requireSuppressionReason: settings.requireSuppressionReason, buildConfig: settings.buildConfig };
-      if (settings.buildConfig) this.buildConfigs.add(settings.buildConfig);
+      if (settings.buildConfig) {
+        this.buildConfigs.add(settings.buildConfig);
+        // the baked policy (cached by the build_config.rb's mtime); a broken file is reported and
+        // the document is linted with the config's own policy
+        try {
+          options = { ...applyBuildConfig(options, settings.buildConfig), buildConfig: null };
+        } catch (error) {
+          options = { ...options, buildConfig: null };
+          buildProblem = error instanceof Error ? error.message : String(error);
+          this.connection.console.error(`hacolint: ${buildProblem}`);
+        }
+      }
     } catch (error) {
       configProblem = error instanceof Error ? error.message : String(error);
       this.connection.console.error(`hacolint: configuration for ${filePath}: ${configProblem}`);
@@ -216,6 +229,9 @@ export class HacolintServer {
     const diagnostics = result.diagnostics.map((d) => toLspDiagnostic(uri, d));
     if (configProblem) {
       diagnostics.unshift({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: "hacolint", message: `configuration error (built-in defaults used): ${configProblem.split("\n")[0]}` });
+    }
+    if (buildProblem) {
+      diagnostics.unshift({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: "hacolint", message: `baked policy not applied: ${buildProblem.split("\n")[0]}` });
     }
     void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   }
