@@ -16,7 +16,9 @@ export function register(program: Command, result: Promise<number>[]): void {
     .addHelpText("after", `
 Exit codes: 0 written or up to date, 1 --check found it out of date, 2 bad policy or input.
 See the README section "Build-time validations".`)
-    .action((options: { config?: string; base?: string; out?: string; gemDir?: string; logFile?: string; check?: boolean; dryRun?: boolean }) => {
+    .action((_options: unknown, command: Command) => {
+      // -c/--config is also the lint command's option; commander may hand it to the parent
+      const options = command.optsWithGlobals<{ config?: string; base?: string; out?: string; gemDir?: string; logFile?: string; check?: boolean; dryRun?: boolean }>();
       result.push((async () => {
         const { runBuildConfig } = await import("../../build/command.js");
         return runBuildConfig({
