@@ -11,20 +11,32 @@ export function unknown(range: Range, reason: string, source?: InputSource): Val
 /** The first launch-time input source found in these values (depth-first). */
 export function steeringSource(...values: (Value | undefined)[]): Value | undefined {
   for (const v of values) {
-    if (!v) continue;
-    if (v.kind === "unknown" && v.source) return v;
-    if (v.kind === "either") {
-      const s = steeringSource(...v.options);
-      if (s) return s;
-    }
-    if (v.kind === "array") {
-      const s = steeringSource(...v.items);
-      if (s) return s;
-    }
-    if (v.kind === "hash") {
-      const s = steeringSource(...v.entries.flatMap((e) => [e.key, e.value]));
-      if (s) return s;
-    }
+    const s = v && steeredBy(v);
+    if (s) return s;
+  }
+  return undefined;
+}
+
+const steeredCache = new WeakMap<Value, Value | null>();
+
+/** Memoised per value object: arrays and hashes are shared by many settings (barn children). */
+function steeredBy(v: Value): Value | undefined {
+  if (v.kind === "unknown") return v.source ? v : undefined;
+  if (v.kind !== "either" && v.kind !== "array" && v.kind !== "hash") return undefined;
+  const cached = steeredCache.get(v);
+  if (cached !== undefined) return cached ?? undefined;
+  let found: Value | undefined;
+  if (v.kind === "either") found = firstSteered(v.options);
+  else if (v.kind === "array") found = firstSteered(v.items);
+  else for (const e of v.entries) if ((found = steeredBy(e.key) ?? steeredBy(e.value))) break;
+  steeredCache.set(v, found ?? null);
+  return found;
+}
+
+function firstSteered(list: Value[]): Value | undefined {
+  for (const item of list) {
+    const s = steeredBy(item);
+    if (s) return s;
   }
   return undefined;
 }

@@ -6,8 +6,15 @@ import { possibilities } from "../../model/values.js";
 
 export { option };
 
-/** Every DSL op once (a child repeats the barn's ops it copied), with the first container holding it. */
+const uniqueCache = new WeakMap<FileModel, { op: DslOp; container: ContainerModel }[]>();
+
+/**
+ * Every DSL op once (a child repeats the barn's ops it copied), with the first container holding it.
+ * Computed once per model: every DSL rule asks for it.
+ */
 export function uniqueOps(model: FileModel): { op: DslOp; container: ContainerModel }[] {
+  const cached = uniqueCache.get(model);
+  if (cached) return cached;
   const seen = new Set<number>();
   const out: { op: DslOp; container: ContainerModel }[] = [];
   for (const c of model.containers) {
@@ -17,7 +24,9 @@ export function uniqueOps(model: FileModel): { op: DslOp; container: ContainerMo
       out.push({ op, container: c });
     }
   }
-  return out.sort((a, b) => a.op.seq - b.op.seq);
+  out.sort((a, b) => a.op.seq - b.op.seq);
+  uniqueCache.set(model, out);
+  return out;
 }
 
 /** Ops calling `method` on `target` ("" = the container itself). */
