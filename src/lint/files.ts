@@ -5,7 +5,7 @@
 // not something Haconiwa's mruby would evaluate sensibly, and guessing could hide a finding, so the
 // CLI stops with one clear line instead (exit 2).
 import { availableParallelism } from "node:os";
-import { closeSync, openSync, readdirSync, readSync, statSync, type Stats } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from "node:fs";
 import { join, resolve } from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import type { Diagnostic } from "./diagnostic.js";
@@ -101,11 +101,16 @@ export function readSourceFile(path: string, display = path): SourceText {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new InputError(`${display}: is a directory`);
     if (stat.size > MAX_FILE_BYTES) throw tooLarge(display, stat.size);
-    const fd = openSync(path, "r");
-    try {
-      bytes = readBounded(fd, display);
-    } finally {
-      closeSync(fd);
+    if (stat.isFile()) {
+      // The size is known and within the limit: one read, no chunk buffers for the GC to collect.
+      bytes = readFileSync(path);
+    } else {
+      const fd = openSync(path, "r");
+      try {
+        bytes = readBounded(fd, display);
+      } finally {
+        closeSync(fd);
+      }
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
