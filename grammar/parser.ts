@@ -408,10 +408,10 @@ class RubyParser extends EmbeddedActionsParser {
 
   /** `a and b`, `a or b`, `not a`: the loosest operators. */
   exprStmt = this.RULE("exprStmt", (): Node => {
-    let left = this.SUBRULE(this.notExpr);
+    let left = this.OR3(this.notOrExpr);
     this.MANY(() => {
-      const op = this.OR([{ ALT: () => this.CONSUME(T.KwAnd) }, { ALT: () => this.CONSUME(T.KwOr) }]);
-      const right = this.SUBRULE2(this.notExpr);
+      const op = this.OR(this.andOr);
+      const right = this.OR2(this.notOrExpr2);
       left = this.ACTION(() => ({
         type: "Binary", op: op.image === "and" ? "&&" : "||", left, right, opRange: this.range(op), range: this.range(left, right),
       }));
@@ -419,17 +419,16 @@ class RubyParser extends EmbeddedActionsParser {
     return left;
   }, { recoveryValueFunc: () => this.recoverNode() });
 
-  notExpr = this.RULE("notExpr", (): Node =>
-    this.OR([
-      {
-        ALT: () => {
-          const kw = this.CONSUME(T.KwNot);
-          const operand = this.SUBRULE(this.notExpr);
-          return this.ACTION(() => ({ type: "Unary", op: "not", operand, range: this.range(kw, operand) }) as Node);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.expr) },
-    ]), { recoveryValueFunc: () => this.recoverNode() });
+  // `not x` goes through notExpr; everything else straight to expr (one rule level less per statement)
+  private readonly notOrExpr = [{ ALT: () => this.SUBRULE(this.notExpr) }, { ALT: () => this.SUBRULE(this.expr) }];
+  private readonly notOrExpr2 = [{ ALT: () => this.SUBRULE2(this.notExpr) }, { ALT: () => this.SUBRULE2(this.expr) }];
+  private readonly andOr = [{ ALT: () => this.CONSUME(T.KwAnd) }, { ALT: () => this.CONSUME(T.KwOr) }];
+
+  notExpr = this.RULE("notExpr", (): Node => {
+    const kw = this.CONSUME(T.KwNot);
+    const operand = this.OR(this.notOrExpr);
+    return this.ACTION(() => ({ type: "Unary", op: "not", operand, range: this.range(kw, operand) }) as Node)!;
+  }, { recoveryValueFunc: () => this.recoverNode() });
 
   /** Assignment (right-associative) over a ternary; the target is checked after the fact. */
   expr = this.RULE("expr", (): Node => {
@@ -579,8 +578,9 @@ class RubyParser extends EmbeddedActionsParser {
   }
 
   /** A primary followed by `.call`, `::Name`, `[index]` and blocks. */
-  postfix = this.RULE("postfix", (): Node =>
-    this.OR([
+  postfix = this.RULE("postfix", (): Node => this.OR(this.postfixAlts), { recoveryValueFunc: () => this.recoverNode() });
+
+  private readonly postfixAlts = [
       {
         ALT: () => {
           const op = this.OR2(this.prefixOps);
@@ -608,7 +608,7 @@ class RubyParser extends EmbeddedActionsParser {
         },
       },
       { ALT: () => this.postfixChain() },
-    ]), { recoveryValueFunc: () => this.recoverNode() });
+    ];
 
   private readonly prefixOps = [
     { ALT: () => this.CONSUME(T.Bang) },
@@ -800,8 +800,9 @@ class RubyParser extends EmbeddedActionsParser {
   }, { recoveryValueFunc: () => ({ args: [], blockArg: null }) });
 
   /** One argument: `k: v`, `&blk`, `*splat`, `expr` or `expr => v`. */
-  argItem = this.RULE("argItem", (): ArgItem =>
-    this.OR([
+  argItem = this.RULE("argItem", (): ArgItem => this.OR(this.argItemAlts), { recoveryValueFunc: () => ({ kind: "arg" as const, node: this.recoverNode() }) });
+
+  private readonly argItemAlts = [
       {
         ALT: () => {
           const pair = this.SUBRULE(this.labelPair);
@@ -835,7 +836,7 @@ class RubyParser extends EmbeddedActionsParser {
           return this.ACTION((): ArgItem => (rocket ? { kind: "pair", pair: { key: value, value: rocket, label: false, range: this.range(value, rocket) } } : { kind: "arg", node: value }))!;
         },
       },
-    ]), { recoveryValueFunc: () => ({ kind: "arg" as const, node: this.recoverNode() }) });
+  ];
 
   labelPair = this.RULE("labelPair", (): HashPair => {
     const label = this.CONSUME(T.Label);
