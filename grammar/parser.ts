@@ -100,6 +100,7 @@ class RubyParser extends EmbeddedActionsParser {
   begin(text: string, lineStarts: number[]): void {
     this.text = text;
     this.lineStarts = lineStarts;
+    this.lastLine = 0;
     this.scopes = [{ vars: new Set(), hard: true }];
     this.noDo = [0];
     this.pendingInterps = [];
@@ -121,8 +122,15 @@ class RubyParser extends EmbeddedActionsParser {
   }
 
   // ---- positions ---------------------------------------------------------------------------------
+  /** Line index of the last lookup: nodes are built in source order, so most lookups hit it. */
+  private lastLine = 0;
+
   pos(offset: number): Position {
     const starts = this.lineStarts;
+    const near = this.lastLine;
+    if (near < starts.length && starts[near] <= offset && (near + 1 === starts.length || offset < starts[near + 1])) {
+      return { offset, line: near + 1, column: offset - starts[near] + 1 };
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -130,15 +138,18 @@ class RubyParser extends EmbeddedActionsParser {
       if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.lastLine = lo;
     return { offset, line: lo + 1, column: offset - starts[lo] + 1 };
   }
 
   private startOf(x: Positioned): number {
-    return "range" in x ? x.range.start.offset : x.startOffset;
+    const r = (x as { range?: Range }).range;
+    return r ? r.start.offset : (x as IToken).startOffset;
   }
 
   private endOf(x: Positioned): number {
-    return "range" in x ? x.range.end.offset : x.endOffset! + 1;
+    const r = (x as { range?: Range }).range;
+    return r ? r.end.offset : (x as IToken).endOffset! + 1;
   }
 
   range(from: Positioned, to: Positioned = from): Range {
