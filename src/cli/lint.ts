@@ -24,6 +24,8 @@ export interface LintCommandOptions {
   fix: boolean;
   fixDryRun: boolean;
   buildConfig: string | null;
+  /** `--host` (with `--runtime`): check the files the Hacofile points at. */
+  hostCheck: { runtime?: string } | null;
   rule: Record<string, RuleSetting>;
 }
 
@@ -64,7 +66,7 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
     }
   }
   const keepSource = options.outputs.some((o) => o.format === "sarif");
-  const common = { inlineConfig: options.inlineConfig, fix: options.fix || options.fixDryRun, keepSource };
+  const common = { inlineConfig: options.inlineConfig, fix: options.fix || options.fixDryRun, keepSource, hostCheck: options.hostCheck };
   // Jobs in command-line order; a directory expands in sorted order; a file named twice is linted once.
   const jobs: LintJob[] = [];
   const seen = new Set<string>();

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // hacolint's command line. Exit codes: 0 clean, 1 findings at/above --failure-threshold (or more
 // warnings than --max-warnings), 2 tool or usage error with one line on stderr and no stack trace.
+import { resolve as resolvePath } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ConfigError } from "../config/index.js";
 import type { RuleSetting } from "../lint/engine.js";
@@ -47,14 +48,17 @@ export function buildProgram(): { program: Command; result: Promise<number>[] } 
     .option("--fix", "apply safe fixes to the files (written atomically)")
     .option("--fix-dry-run", "print the safe fixes as a unified diff without writing")
     .option("--build-config <file>", "build_config.rb whose baked policy lint should use")
+    .option("--host", "also check the host the Hacofile points at: owners, modes, symlinks, the rootfs's /etc/passwd")
+    .option("--runtime <file>", "with --host: the haconiwa binary whose owner the Hacofile must have (default root:root)")
     .addHelpText("after", `
 Exit codes: 0 clean, 1 findings at or above --failure-threshold, 2 usage or input error.
 Files larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB, with NUL bytes or invalid UTF-8 are refused (exit 2).
 Subcommands: hacolint rules | hacolint explain <id> | hacolint build-config | hacolint lsp --stdio`)
     .action((paths: string[], options: {
       failureThreshold: Severity; maxWarnings?: number; config?: string; inlineConfig: boolean; stdinFilename?: string;
-      rule?: Record<string, RuleSetting>; fix?: boolean; fixDryRun?: boolean; buildConfig?: string;
+      rule?: Record<string, RuleSetting>; fix?: boolean; fixDryRun?: boolean; buildConfig?: string; host?: boolean; runtime?: string;
     }) => {
+      if (options.runtime && !options.host) throw new UsageError("--runtime goes with --host");
       if (options.fix && options.fixDryRun) throw new UsageError("--fix and --fix-dry-run exclude each other");
       result.push(runLint(paths, {
         outputs: outputs.result(paths.filter((p) => p !== "-")),
@@ -66,6 +70,7 @@ Subcommands: hacolint rules | hacolint explain <id> | hacolint build-config | ha
         fix: Boolean(options.fix),
         fixDryRun: Boolean(options.fixDryRun),
         buildConfig: options.buildConfig ?? null,
+        hostCheck: options.host ? { ...(options.runtime ? { runtime: resolvePath(options.runtime) } : {}) } : null,
         rule: options.rule ?? {},
       }));
     });

@@ -219,6 +219,8 @@ export interface LintJob {
   /** Apply fixes (up to FIX_PASSES rounds) and return the fixed text. */
   fix: boolean;
   keepSource: boolean;
+  /** `--host`: check the files the Hacofile points at. */
+  hostCheck?: { runtime?: string } | null;
 }
 
 export interface LintOutcome {
@@ -258,6 +260,7 @@ export async function runJob(job: LintJob): Promise<LintOutcome> {
     policy: job.settings.policy,
     rules: job.settings.rules,
     inlineConfig: job.inlineConfig,
+    ...(job.hostCheck ? { hostCheck: job.hostCheck } : {}),
     requireSuppressionReason: job.settings.requireSuppressionReason,
     buildConfig: job.settings.buildConfig,
   };

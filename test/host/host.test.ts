@@ -104,3 +104,28 @@ describe("hacolint --host", () => {
     ]);
   });
 });
+
+describe("hacolint --host on the command line", () => {
+  needRoot("reports host findings only with --host, and --runtime sets the expected owner", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const cli = join(process.cwd(), "dist/src/cli/main.js");
+    const h = join(dir, "cli.haco");
+    writeFileSync(h, `Haconiwa.define do |c|\n${body("/usr/bin/noexec")}  c.namespace.unshare "pid"\n  c.namespace.unshare "mount"\nend\n`);
+    chmodSync(h, 0o644);
+    const cfg = join(dir, ".hacolint.yml");
+    writeFileSync(cfg, `policy:\n  rootfsPool: ${pool}\n  hacofilePatterns: ["${join(dir, "*.haco")}"]\nrules:\n  no-seccomp-filter: off\n  root-without-user-namespace: off\n`);
+    const plain = spawnSync("node", [cli, "--format", "json", h], { encoding: "utf8" });
+    expect(plain.status).toBe(0);
+    const hosted = spawnSync("node", [cli, "--host", "--format", "json", h], { encoding: "utf8" });
+    expect(hosted.status).toBe(1);
+    const ids = JSON.parse(hosted.stdout)[0].diagnostics.map((d: { ruleId: string }) => d.ruleId);
+    expect(ids).toEqual(["init-executable"]);
+    const runtime = join(dir, "haconiwa-bin");
+    writeFileSync(runtime, "");
+    chownSync(runtime, 1500, 1500);
+    const owned = spawnSync("node", [cli, "--host", "--runtime", runtime, "--format", "json", h], { encoding: "utf8" });
+    expect(JSON.parse(owned.stdout)[0].diagnostics.map((d: { ruleId: string }) => d.ruleId)).toEqual(["hacofile-owner", "init-executable"]);
+    const usage = spawnSync("node", [cli, "--runtime", runtime, h], { encoding: "utf8" });
+    expect([usage.status, usage.stderr.trim()]).toEqual([2, "hacolint: --runtime goes with --host"]);
+  });
+});
