@@ -994,12 +994,14 @@ class RubyParser extends EmbeddedActionsParser {
   private primaryAlts?: { ALT: () => Node }[];
   primary = this.RULE("primary", (): Node =>
     this.OR(this.primaryAlts ??= [
-      { ALT: () => this.SUBRULE(this.literal) },
-      { ALT: () => this.SUBRULE(this.stringLike) },
+      // literals, strings and identifiers are the most frequent primaries: parsed in this rule
+      // (helper methods, not sub-rules) to save a rule invocation each
+      { ALT: () => this.literal() },
+      { ALT: () => this.stringLike() },
       { ALT: () => this.SUBRULE(this.arrayLit) },
       { ALT: () => this.SUBRULE(this.hashLit) },
       { ALT: () => this.SUBRULE(this.parenExpr) },
-      { ALT: () => this.SUBRULE(this.identifier) },
+      { ALT: () => this.identifier() },
       { ALT: () => this.SUBRULE(this.constant) },
       { ALT: () => this.SUBRULE(this.ifExpr) },
       { ALT: () => this.SUBRULE(this.loopExpr) },
@@ -1013,8 +1015,9 @@ class RubyParser extends EmbeddedActionsParser {
       { ALT: () => this.SUBRULE(this.keywordCall) },
     ]), { recoveryValueFunc: () => this.recoverNode() });
 
-  literal = this.RULE("literal", (): Node => {
-    const tok = this.OR(this.literalTokens);
+  /** Part of `primary`. */
+  private literal(): Node {
+    const tok = this.OR2(this.literalTokens);
     return this.ACTION((): Node => {
       const range = this.range(tok);
       switch (tok.tokenType) {
@@ -1030,7 +1033,7 @@ class RubyParser extends EmbeddedActionsParser {
         default: return { type: "Call", receiver: null, name: tok.image, nameRange: range, args: [], block: null, blockArg: null, parens: false, range };
       }
     })!;
-  }, { recoveryValueFunc: () => this.recoverNode() });
+  }
 
   private readonly literalTokens = [
       { ALT: () => this.CONSUME(T.Integer) },
@@ -1046,15 +1049,15 @@ class RubyParser extends EmbeddedActionsParser {
       { ALT: () => this.CONSUME(T.GVar) },
   ];
 
-  /** Strings, symbols, heredocs, %-literals, backticks and regexps; adjacent strings concatenate. */
-  stringLike = this.RULE("stringLike", (): Node => {
-    const firstTok = this.OR(this.stringTokens);
+  /** Part of `primary`: strings, symbols, heredocs, %-literals, backticks, regexps; "a" "b" concatenates. */
+  private stringLike(): Node {
+    const firstTok = this.OR3(this.stringTokens);
     const first = this.ACTION(() => this.stringNode(firstTok))!;
     let node = first;
     this.MANY({
       GATE: () => node.type === "Str" && (this.LA(1).tokenType === T.DString || this.LA(1).tokenType === T.SString),
       DEF: () => {
-        const nextTok = this.OR2([{ ALT: () => this.CONSUME2(T.DString) }, { ALT: () => this.CONSUME2(T.SString) }]);
+        const nextTok = this.OR4(this.adjacentStrings);
         // parts are appended in place (copying them per string would be quadratic in "a" "b" "c" ...)
         this.ACTION(() => {
           const next = this.stringNode(nextTok);
@@ -1065,7 +1068,9 @@ class RubyParser extends EmbeddedActionsParser {
       },
     });
     return node;
-  }, { recoveryValueFunc: () => this.recoverNode() });
+  }
+
+  private readonly adjacentStrings = [{ ALT: () => this.CONSUME2(T.DString) }, { ALT: () => this.CONSUME2(T.SString) }];
 
   private readonly stringTokens = [
     { ALT: () => this.CONSUME(T.DString) },
@@ -1211,7 +1216,8 @@ class RubyParser extends EmbeddedActionsParser {
   }, { recoveryValueFunc: () => this.recoverNode() });
 
   /** A local variable, or a receiver-less call (`foo`, `foo(1)`, `foo 1, 2`). */
-  identifier = this.RULE("identifier", (): Node => {
+  /** Part of `primary`: a local variable, or a receiver-less call. */
+  private identifier(): Node {
     const name = this.CONSUME(T.Identifier);
     const call = this.SUBRULE(this.callRest, { ARGS: [null, name] });
     return this.ACTION((): Node => {
@@ -1220,7 +1226,7 @@ class RubyParser extends EmbeddedActionsParser {
       }
       return call;
     })!;
-  }, { recoveryValueFunc: () => this.recoverNode() });
+  }
 
   constant = this.RULE("constant", (): Node => {
     const top = this.OPTION(() => this.CONSUME(T.Colon2Top));
