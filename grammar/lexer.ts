@@ -242,7 +242,7 @@ const newline: CustomPatternMatcherFunc = (text, offset) => {
 };
 
 /** `:name`, `:"str"`, `:+` where a symbol can start (not `a ? b : c`, not `A::B`). */
-const SYMBOL_RE = /:(?:[A-Za-z_]\w*[?!=]?|\[\]=?|\*\*|[+\-*\/%<>!~^&|]=?|<=>|==?=?|=~|<<|>>)/y;
+const SYMBOL_RE = /:(?:@@?[A-Za-z_]\w*|\$[A-Za-z_]\w*|[A-Za-z_]\w*[?!=]?|\[\]=?|\*\*|[+\-*\/%<>!~^&|]=?|<=>|==?=?|=~|<<|>>)/y;
 const symbol: CustomPatternMatcherFunc = (text, offset, matched) => {
   if (text[offset] !== ":" || text[offset + 1] === ":") return null;
   const prev = prevToken(matched as IToken[]);

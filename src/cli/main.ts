@@ -106,6 +106,13 @@ async function main(argv: string[]): Promise<number> {
 }
 
 // Set the exit code and let Node drain stdout; process.exit() could cut off piped output.
+// `hacolint ... | head` closes the pipe early: stop writing quietly and keep the exit code.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
+
 main(process.argv).then((code) => { process.exitCode = code; }, (error: unknown) => {
   process.stderr.write(`hacolint: ${describeFailure(error)}\n`);
   process.exitCode = EXIT_TOOL_ERROR;

@@ -61,6 +61,8 @@ export function lintText(text: string, options: LintOptions & { buildConfig?: st
   if (options.buildConfig) options = { ...applyBuildConfig(options, options.buildConfig), buildConfig: null };
   const parse = parseRuby(text);
   const model = evaluate(parse, text, options.filePath);
+  // A file that does not parse is not rewritten: a fix could land inside text the parser misread.
+  const fixable = !parse.diagnostics.some((d) => d.kind === "syntax-error");
   const host = options.host ?? (options.hostCheck ? realHost(options.filePath, options.hostCheck.runtime) : undefined);
   const found: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -76,7 +78,7 @@ export function lintText(text: string, options: LintOptions & { buildConfig?: st
         const key = `${rule.meta.id}:${r.range.start.offset}:${r.range.end.offset}:${r.message}`;
         if (seen.has(key)) return;
         seen.add(key);
-        found.push({ ruleId: rule.meta.id, severity, message: r.message, range: r.range, ...(r.related ? { related: r.related } : {}), ...(r.fix ? { fix: r.fix } : {}) });
+        found.push({ ruleId: rule.meta.id, severity, message: printable(r.message), range: r.range, ...(r.related ? { related: r.related } : {}), ...(r.fix && fixable ? { fix: r.fix } : {}) });
       },
     });
   }
@@ -91,6 +93,14 @@ export function lintText(text: string, options: LintOptions & { buildConfig?: st
         text,
       });
   return { filePath: options.filePath, diagnostics, parse, model };
+}
+
+/**
+ * Messages quote values from the Hacofile; a hostile file must not send terminal escape sequences
+ * through them to whoever reads the report.
+ */
+function printable(message: string): string {
+  return message.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
 export { RULES_BY_ID };

@@ -100,6 +100,8 @@ export function readSourceFile(path: string, display = path): SourceText {
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new InputError(`${display}: is a directory`);
+    // opening a FIFO waits for a writer: refuse it rather than hang (stdin is read with `-`)
+    if (stat.isFIFO() || stat.isSocket()) throw new InputError(`${display}: not a regular file (a ${stat.isFIFO() ? "FIFO" : "socket"}); use - to read standard input`);
     if (stat.size > MAX_FILE_BYTES) throw tooLarge(display, stat.size);
     if (stat.isFile()) {
       // The size is known and within the limit: one read, no chunk buffers for the GC to collect.

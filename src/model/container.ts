@@ -120,6 +120,20 @@ export function applyOp(c: ContainerModel, op: DslOp, uncertain: boolean): void 
       }
       return;
     }
+    case "environ": {
+      // `c.environ["K"] = v`, `store`, `merge!`, `update`: Haconiwa's environ hash starts empty
+      const added = (m === "[]=" || m === "store") && op.args.length >= 2 ? [{ key: op.args[0], value: op.args[1] }]
+        : (m === "merge!" || m === "update") && op.args[0]?.kind === "hash" ? op.args[0].entries : null;
+      if (added) {
+        const prev = c.environ?.value;
+        const entries = prev?.kind === "hash" ? [...prev.entries, ...added] : added;
+        const hash: Value = { kind: "hash", entries, range: op.range };
+        c.environ = { value: prev && prev.kind !== "hash" ? either(op.range, [prev, hash]) : hash, range: op.range };
+      } else if ((m === "merge!" || m === "update" || m === "replace") && op.args[0]) {
+        c.environ = { value: op.args[0], range: op.range };
+      }
+      return;
+    }
     case "rootfs":
       if (m === "readonly=") set("rootfsReadonly");
       return;

@@ -21,7 +21,7 @@ const isRef = (v: EvalValue | undefined): v is DslRef => v?.kind === "dsl";
 
 /** Sub-objects reachable from a container by a reader method. */
 const SUB_OBJECTS: Record<string, string> = {
-  namespace: "namespace", capabilities: "capabilities", filesystem: "filesystem", rootfs: "rootfs", network: "network",
+  environ: "environ", namespace: "namespace", capabilities: "capabilities", filesystem: "filesystem", rootfs: "rootfs", network: "network",
   guid: "guid", command: "command", cgroupv2: "cgroupv2", resource: "resource", seccomp: "seccomp",
   bootstrap: "bootstrap", provision: "provision", checkpoint: "checkpoint", metadata: "metadata", signal_handler: "signal_handler",
 };
@@ -157,9 +157,17 @@ export class Evaluator {
       case "Paren": return this.body(node.body, scope);
       case "Assign": return this.assign(node, scope);
       case "MultiAssign": {
-        this.value(node.value, scope);
-        for (const t of node.targets) if (t.type === "LVar") scope.assign(t.name, unknown(t.range, "multiple assignment"));
-        return unknown(r, "multiple assignment");
+        const value = this.value(node.value, scope);
+        node.targets.forEach((t, i) => {
+          const item: Value = value.kind === "array" ? value.items[i] ?? { kind: "nil", range: t.range } : unknown(t.range, "multiple assignment");
+          if (t.type === "LVar") scope.assign(t.name, item);
+          else if (t.type === "Call" && t.receiver) {
+            // `c.uid, c.gid = 0, 0` sets both attributes
+            const recv = this.stmt(t.receiver, scope);
+            if (isRef(recv)) this.op(recv, `${t.name}=`, [item], [value.kind === "array" && node.value.type === "Array" ? node.value.elements[i] ?? node.value : node.value], node, t.nameRange, null);
+          }
+        });
+        return value;
       }
       case "Binary": return this.binary(node.op, node.left, node.right, r, scope);
       case "Unary": {
@@ -596,6 +604,19 @@ export class Evaluator {
   private dslCall(recv: DslRef, node: CallNode, scope: Scope): EvalValue {
     const name = node.name;
     const c = recv.container;
+    // `c.send(:uid=, 0)` / `c.public_send("uid=", 0)`: the same operation as `c.uid = 0`
+    if ((name === "send" || name === "public_send" || name === "__send__") && node.args.length >= 1) {
+      const method = asString(this.value(node.args[0], scope));
+      const args = node.args.slice(1).map((a) => this.value(a, scope));
+      if (method !== undefined) this.op(recv, method, args, node.args.slice(1), node, node.args[0].range, node.block);
+      else this.notes.push({ range: node.range, message: "a DSL method called through send with a computed name is not followed" });
+      return { kind: "nil", range: node.range };
+    }
+    // `c.tap { |x| x.uid = 0 }`: the block configures the same object
+    if (name === "tap" && node.block) {
+      this.body(node.block.body, this.blockScope(node.block, scope, [recv]));
+      return recv;
+    }
     // sub-object readers: config.namespace, config.cgroup(:v2), config.filesystem.rootfs
     if (node.args.length === 0 && !node.block && recv.target === "" && SUB_OBJECTS[name]) return { kind: "dsl", container: c, target: SUB_OBJECTS[name] };
     if (recv.target === "filesystem" && name === "rootfs" && node.args.length === 0) return { kind: "dsl", container: c, target: "rootfs" };

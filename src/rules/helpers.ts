@@ -25,15 +25,23 @@ export function origins(value: Value): { message: string; range: Range }[] {
   return (value.via ?? []).map((range) => ({ message: `value ${describe({ ...value, via: undefined } as Value)} comes from here`, range }));
 }
 
-/** A uid/gid setting as numbers where known: names and unknowns are left out. */
-export function numericIds(setting: Setting | undefined): { value: Value; id: number | null }[] {
+const ID_SPACE = 4294967296;
+
+/**
+ * A uid/gid setting as the ids the kernel would use: ids are 32-bit, so 4294967296 wraps to 0
+ * (`written` keeps the number as written). Names and unknowns give `id: null`.
+ */
+export function numericIds(setting: Setting | undefined): { value: Value; id: number | null; written: number | null }[] {
   if (!setting) return [];
   return possibilities(setting.value).map((v) => {
-    if (v.kind === "int") return { value: v, id: v.value };
-    if (v.kind === "str" && /^\d+$/.test(v.value)) return { value: v, id: Number(v.value) };
-    if (v.kind === "str" && v.value === "root") return { value: v, id: 0 };
-    return { value: v, id: null };
+    const n = v.kind === "int" ? v.value : v.kind === "str" && /^\d+$/.test(v.value) ? Number(v.value) : v.kind === "str" && v.value === "root" ? 0 : null;
+    return { value: v, id: n === null ? null : ((n % ID_SPACE) + ID_SPACE) % ID_SPACE, written: n };
   });
+}
+
+/** " (4294967296 wraps to 0)" when the written id is outside the 32-bit id space. */
+export function wrapNote(id: number | null, written: number | null): string {
+  return written !== null && id !== written ? ` (${written} wraps to ${id} as a 32-bit id)` : "";
 }
 
 /** Does the path lie inside dir, component-wise (CVE-2007-1742: `/pool-evil` is not in `/pool`)? */

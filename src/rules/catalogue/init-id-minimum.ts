@@ -1,5 +1,5 @@
 import type { Rule } from "../rule.js";
-import { containerLabel, numericIds, origins, runnable, valueRange } from "../helpers.js";
+import { containerLabel, numericIds, origins, runnable, valueRange, wrapNote } from "../helpers.js";
 
 /** The init uid and gid must be at least the policy's minimums (suEXEC 8 and 10). */
 export const rule: Rule = {
@@ -25,9 +25,9 @@ export const rule: Rule = {
   check({ model, policy, report }) {
     for (const c of runnable(model)) {
       for (const [kind, setting, min] of [["uid", c.uid, policy.uidMin], ["gid", c.gid, policy.gidMin]] as const) {
-        for (const { value, id } of numericIds(setting)) {
+        for (const { value, id, written } of numericIds(setting)) {
           if (id === null || id === 0 || id >= min) continue;
-          report({ range: valueRange(setting!, value), message: `${containerLabel(c)} runs init with ${kind} ${id}, below the policy minimum ${min}`, related: origins(value) });
+          report({ range: valueRange(setting!, value), message: `${containerLabel(c)} runs init with ${kind} ${id}, below the policy minimum ${min}${wrapNote(id, written)}`, related: origins(value) });
         }
       }
     }

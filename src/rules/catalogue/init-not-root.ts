@@ -2,7 +2,7 @@ import type { ContainerModel, Setting } from "../../model/model.js";
 import { option } from "../../model/container.js";
 import type { Policy } from "../../policy/policy.js";
 import type { Rule } from "../rule.js";
-import { containerLabel, numericIds, origins, runnable, valueRange } from "../helpers.js";
+import { containerLabel, numericIds, origins, runnable, valueRange, wrapNote } from "../helpers.js";
 
 /**
  * The init program must not run as uid 0 or gid 0 (suEXEC 7 and 9). Without `uid=`/`gid=`,
@@ -38,9 +38,13 @@ export const rule: Rule = {
           report({ range: c.defineNameRange, message: `${containerLabel(c)} sets no ${kind}: init keeps the runtime's ${kind}, which is 0 for a privileged runtime; set config.${kind}` });
           continue;
         }
-        for (const { value, id } of numericIds(setting)) {
+        for (const { value, id, written } of numericIds(setting)) {
+          if (value.kind === "nil") {
+            report({ range: valueRange(setting, value), message: `${containerLabel(c)} sets ${kind} to nil: init keeps the runtime's ${kind}, which is 0 for a privileged runtime`, related: origins(value) });
+            continue;
+          }
           if (id !== 0 || mappedAway(id, maps, policy, kind)) continue;
-          report({ range: valueRange(setting, value), message: `${containerLabel(c)} runs init with ${kind} 0 (root)`, related: origins(value) });
+          report({ range: valueRange(setting, value), message: `${containerLabel(c)} runs init with ${kind} 0 (root)${wrapNote(id, written)}`, related: origins(value) });
         }
       }
     }

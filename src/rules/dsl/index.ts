@@ -41,6 +41,7 @@ import { rule as seccompNewerGemAction } from "./seccomp-newer-gem-action.js";
 import { rule as stdioWithoutDaemon } from "./stdio-without-daemon.js";
 import { rule as supportReloadArgument } from "./support-reload-argument.js";
 import { rule as trailingStatement } from "./trailing-statement.js";
+import { rule as noDefine } from "./no-define.js";
 import { rule as unknownBootstrapStrategy } from "./unknown-bootstrap-strategy.js";
 import { rule as unknownHookPoint } from "./unknown-hook-point.js";
 import { rule as unknownIndependentMount } from "./unknown-independent-mount.js";
@@ -90,6 +91,7 @@ export const DSL_RULES: readonly Rule[] = [
   stdioWithoutDaemon,
   supportReloadArgument,
   trailingStatement,
+  noDefine,
   unknownBootstrapStrategy,
   unknownHookPoint,
   unknownIndependentMount,
