@@ -30,7 +30,7 @@ export interface BuildConfigOptions {
 interface LoadedPolicy { policy: Policy; logFile?: string | undefined }
 
 /** Reads the policy through the CLI owner's src/config/load.ts (loaded lazily, see report). */
-async function loadPolicy(opts: BuildConfigOptions, cwd: string): Promise<LoadedPolicy> {
+async function loadPolicy(opts: BuildConfigOptions, cwd: string, stderr: { write(s: string): unknown }): Promise<LoadedPolicy> {
   if (opts.policy) return { policy: opts.policy, logFile: opts.logFile };
   type Loader = { loadConfig(path: string): unknown; findConfig?(dir: string): string | null | undefined };
   let loader: Loader;
@@ -40,7 +40,11 @@ async function loadPolicy(opts: BuildConfigOptions, cwd: string): Promise<Loaded
     throw new BuildConfigError("reading .hacolint.yml is not available in this build (src/config/load.ts missing); pass the policy programmatically");
   }
   const path = opts.config ? resolve(cwd, opts.config) : loader.findConfig?.(cwd) ?? null;
-  if (!path) throw new BuildConfigError("no configuration file found; pass --config FILE");
+  if (!path) {
+    // like lint: no config means the documented default policy (all nine validations on)
+    stderr.write("hacolint build-config: no .hacolint.yml found; using the default policy (pass --config FILE to choose one)\n");
+    return { policy: { ...DEFAULT_POLICY }, logFile: opts.logFile };
+  }
   const loaded = (await loader.loadConfig(path)) as Record<string, unknown> & { policy?: Partial<Policy>; build?: { logFile?: string } };
   // the config holds only what it changes; lint fills the rest from the defaults, and so do we
   const policy = { ...DEFAULT_POLICY, ...(loaded.policy ?? {}) } as Policy;
@@ -52,7 +56,7 @@ export async function runBuildConfig(opts: BuildConfigOptions): Promise<number> 
   const stderr = opts.stderr ?? process.stderr;
   const cwd = opts.cwd ?? process.cwd();
   try {
-    const { policy, logFile } = await loadPolicy(opts, cwd);
+    const { policy, logFile } = await loadPolicy(opts, cwd, stderr);
     const out = opts.out ? resolve(cwd, opts.out) : null;
     const base = opts.base ? resolve(cwd, opts.base) : null;
     // The gem: --gem-dir, else beside the output build_config.rb.

@@ -82,3 +82,13 @@ describe("hacolint build-config", () => {
     expect(idFindings(lint.stdout)[0]).toContain("below the policy minimum 1234");
   });
 });
+
+describe("build-config without a config file", () => {
+  it("uses the default policy and says so on stderr", () => {
+    const dir = tree({ "README": "no config here\n" });
+    const run = hacolint(["build-config"], { cwd: dir });
+    expect(run.status).toBe(0);
+    expect(run.stderr.trim()).toBe("hacolint build-config: no .hacolint.yml found; using the default policy (pass --config FILE to choose one)");
+    expect(run.stdout).toContain("'HACOLINT_UID_MIN=1000'");
+  });
+});
