@@ -55,6 +55,10 @@ interface Scope { vars: Set<string>; hard: boolean }
 /** One parsed argument before keyword pairs are gathered into a trailing Hash. */
 type ArgItem = { kind: "pair"; pair: HashPair } | { kind: "block"; node: Node } | { kind: "arg"; node: Node };
 
+/** A literal that is a whole value when one of LEAF_END follows it (the ternary fast path). */
+const LEAF_TOKENS = new Set<TokenType>([T.DString, T.SString, T.Symbol, T.Integer, T.Float, T.KwNil, T.KwTrue, T.KwFalse]);
+const LEAF_END = new Set<TokenType>([T.Comma, T.RParen, T.RBracket, T.RBrace, T.Newline, T.Semicolon, EOF, T.HashRocket, T.KwDo, T.KwThen, T.KwEnd]);
+
 /** Tokens that close an argument list, so a comma before them is a trailing comma. */
 const LIST_CLOSERS = new Set<TokenType>([T.RParen, T.RBracket, T.RBrace]);
 
@@ -443,6 +447,10 @@ class RubyParser extends EmbeddedActionsParser {
 
   /** Assignment (right-associative) over a ternary; the target is checked after the fact. */
   expr = this.RULE("expr", (): Node => {
+    // the same literal fast path as in `ternary`, one rule earlier (a literal is never assigned to)
+    let leaf: Node | undefined;
+    this.OPTION3({ GATE: () => this.leafAhead(), DEF: () => { leaf = this.leaf(); } });
+    if (leaf !== undefined) return leaf;
     const before = this.RECORDING_PHASE ? -1 : this.tokenIdx;
     const left = this.SUBRULE(this.ternary);
     let result = left;
@@ -533,6 +541,12 @@ class RubyParser extends EmbeddedActionsParser {
    * for three precedence levels keeps the rule stack short: every argument passes through here.
    */
   ternary = this.RULE("ternary", (): Node => {
+    // Fast path: a lone literal argument or value (`"pid"`, `4096`, `:NOFILE` before `,` `)` or a
+    // line end) is most of a Hacofile; it skips the postfix and primary rules. The full path below
+    // is still recorded in the grammar, and taken whenever the gate says no.
+    let leaf: Node | undefined;
+    this.OPTION3({ GATE: () => this.leafAhead(), DEF: () => { leaf = this.leaf(); } });
+    if (leaf !== undefined) return leaf;
     const operands: Node[] = [this.SUBRULE(this.postfix)];
     const ops: IToken[] = [];
     this.MANY(() => {
@@ -559,6 +573,26 @@ class RubyParser extends EmbeddedActionsParser {
     });
     return result;
   }, { recoveryValueFunc: () => this.recoverNode() });
+
+  private leafAhead(): boolean {
+    return LEAF_TOKENS.has(this.LA(1).tokenType) && LEAF_END.has(this.LA(2).tokenType);
+  }
+
+  private leaf(): Node {
+    const tok = this.OR4(this.leafTokens);
+    return this.ACTION(() => (tok.tokenType === T.DString || tok.tokenType === T.SString || tok.tokenType === T.Symbol ? this.stringNode(tok) : this.literalNode(tok)))!;
+  }
+
+  private readonly leafTokens = [
+    { ALT: () => this.CONSUME5(T.DString) },
+    { ALT: () => this.CONSUME5(T.SString) },
+    { ALT: () => this.CONSUME5(T.Symbol) },
+    { ALT: () => this.CONSUME5(T.Integer) },
+    { ALT: () => this.CONSUME5(T.Float) },
+    { ALT: () => this.CONSUME5(T.KwNil) },
+    { ALT: () => this.CONSUME5(T.KwTrue) },
+    { ALT: () => this.CONSUME5(T.KwFalse) },
+  ];
 
   /** Built once: OR alternatives without captured locals can be shared by every call. */
   private readonly binaryOps = [
@@ -1018,7 +1052,11 @@ class RubyParser extends EmbeddedActionsParser {
   /** Part of `primary`. */
   private literal(): Node {
     const tok = this.OR2(this.literalTokens);
-    return this.ACTION((): Node => {
+    return this.ACTION(() => this.literalNode(tok))!;
+  }
+
+  private literalNode(tok: IToken): Node {
+    {
       const range = this.range(tok);
       switch (tok.tokenType) {
         case T.Integer: return { type: "Int", value: parseRubyInt(tok.image), raw: tok.image, range };
@@ -1032,7 +1070,7 @@ class RubyParser extends EmbeddedActionsParser {
         case T.GVar: return { type: "GVar", name: tok.image, range };
         default: return { type: "Call", receiver: null, name: tok.image, nameRange: range, args: [], block: null, blockArg: null, parens: false, range };
       }
-    })!;
+    }
   }
 
   private readonly literalTokens = [
