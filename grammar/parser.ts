@@ -8,7 +8,7 @@
 // - spacing before a token (`foo [1]` is a call with an array, `foo[1]` an index).
 import { EmbeddedActionsParser, EOF, isRecognitionException, type IToken, type TokenType } from "chevrotain";
 import type {
-  AssignOp, BlockNode, CallNode, Comment, HashPair, Node, Param, ParseResult, Position, ProgramNode, Range,
+  AssignOp, BlockNode, Comment, HashPair, Node, Param, ParseResult, Position, ProgramNode, Range,
   StrNode, StrPart, SyntaxDiagnostic,
 } from "../src/ast/nodes.js";
 import * as T from "./lexer.js";
@@ -680,14 +680,14 @@ class RubyParser extends EmbeddedActionsParser {
             const dot = this.OR4([{ ALT: () => this.CONSUME(T.Dot) }, { ALT: () => this.CONSUME(T.AndDot) }]);
             const name = this.OR6(this.methodNames);
             this.ACTION(() => { if (dot.tokenType === T.AndDot) this.unsupported("Safe navigation `&.`", dot, name); });
-            node = this.SUBRULE(this.callRest, { ARGS: [node, name] });
+            node = this.callTail(node, name, 20);
           },
         },
         {
           ALT: () => {
             this.CONSUME(T.Colon2);
             const name = this.OR5([{ ALT: () => this.CONSUME(T.Constant) }, { ALT: () => this.CONSUME(T.Identifier) }]);
-            const call = this.SUBRULE2(this.callRest, { ARGS: [node, name] });
+            const call = this.callTail(node, name, 30);
             node = this.ACTION((): Node => {
               if (call.type !== "Call") return call;
               if (name.tokenType === T.Constant && !call.parens && call.args.length === 0) {
@@ -759,41 +759,45 @@ class RubyParser extends EmbeddedActionsParser {
    * After a method name: `(args)`, paren-less command args, or nothing. Builds the Call node.
    * `recv` is null for receiver-less calls.
    */
-  callRest = this.RULE("callRest", (recv: Node | null, name: IToken): Node => {
+  callRest = this.RULE("callRest", (recv: Node | null, name: IToken): Node => this.callTail(recv, name, 1), { recoveryValueFunc: () => this.recoverNode() });
+
+  /**
+   * After a method name: `(args)`, paren-less command args, or nothing; builds the Call node
+   * (`recv` is null for receiver-less calls). A helper with explicit DSL indices from `base`, so
+   * the hot callers (method chains, identifiers) use it inside their own rule instead of paying for
+   * a `callRest` rule invocation per call.
+   */
+  private callTail(recv: Node | null, name: IToken, base: number): Node {
     let args: Node[] = [];
     let blockArg: Node | null = null;
     let parens = false;
     let end: Positioned = name;
     // Two gated OPTIONs rather than a gated OR: Chevrotain re-collects an OR's gates on every call.
-    this.OPTION({
+    this.option(base, {
       GATE: () => this.LA(1).tokenType === T.LParen && !this.spaceBefore(this.LA(1)),
       DEF: () => {
-        this.CONSUME(T.LParen);
-        const list = this.SUBRULE(this.argList, { ARGS: [T.RParen] });
-        end = this.CONSUME(T.RParen);
+        this.consume(base, T.LParen);
+        const list = this.subrule(base, this.argList, { ARGS: [T.RParen] });
+        end = this.consume(base, T.RParen);
         args = list.args;
         blockArg = list.blockArg;
         parens = true;
       },
     });
-    this.OPTION2({
+    this.option(base + 1, {
       GATE: () => !parens && this.commandArgAhead(recv, name),
       DEF: () => {
-        const list = this.SUBRULE(this.commandArgs);
+        const list = this.subrule(base, this.commandArgs);
         args = list.args;
         blockArg = list.blockArg;
         this.ACTION(() => { const last = blockArg ?? args[args.length - 1]; if (last) end = last; });
       },
     });
-    return this.ACTION((): Node => {
-      const start = recv ?? name;
-      const call: CallNode = {
-        type: "Call", receiver: recv, name: name.image.endsWith(":") ? name.image.slice(0, -1) : name.image, nameRange: this.range(name),
-        args, block: null, blockArg, parens, range: this.range(start, end),
-      };
-      return call;
-    });
-  }, { recoveryValueFunc: () => this.recoverNode() });
+    return this.ACTION((): Node => ({
+      type: "Call", receiver: recv, name: name.image.endsWith(":") ? name.image.slice(0, -1) : name.image, nameRange: this.range(name),
+      args, block: null, blockArg, parens, range: this.range(recv ?? name, end),
+    }))!;
+  }
 
   /** Paren-less arguments; a `do` inside them belongs to this command, not to an inner call. */
   commandArgs = this.RULE("commandArgs", () => {
@@ -1257,7 +1261,7 @@ class RubyParser extends EmbeddedActionsParser {
   /** Part of `primary`: a local variable, or a receiver-less call. */
   private identifier(): Node {
     const name = this.CONSUME(T.Identifier);
-    const call = this.SUBRULE(this.callRest, { ARGS: [null, name] });
+    const call = this.callTail(null, name, 40);
     return this.ACTION((): Node => {
       if (call.type === "Call" && !call.parens && call.args.length === 0 && !call.blockArg && this.isLocal(name.image)) {
         return { type: "LVar", name: name.image, range: this.range(name) };
