@@ -59,6 +59,9 @@ type ArgItem = { kind: "pair"; pair: HashPair } | { kind: "block"; node: Node } 
 const LEAF_TOKENS = new Set<TokenType>([T.DString, T.SString, T.Symbol, T.Integer, T.Float, T.KwNil, T.KwTrue, T.KwFalse]);
 const LEAF_END = new Set<TokenType>([T.Comma, T.RParen, T.RBracket, T.RBrace, T.Newline, T.Semicolon, EOF, T.HashRocket, T.KwDo, T.KwThen, T.KwEnd]);
 
+/** An interpolation that is a single name; keywords (`#{nil}`, `#{self}`) are left to the parser. */
+const SIMPLE_NAME = /^(\s*)((?!(?:nil|self|true|false|__FILE__|__LINE__|__dir__|if|unless|else|elsif|end|do|while|until|for|in|case|when|def|module|class|begin|rescue|ensure|return|next|break|redo|retry|yield|super|and|or|not|then|alias|undef)\b)[A-Za-z_][A-Za-z0-9_]*)\s*$/;
+
 /** Tokens that close an argument list, so a comma before them is a trailing comma. */
 const LIST_CLOSERS = new Set<TokenType>([T.RParen, T.RBracket, T.RBrace]);
 
@@ -117,6 +120,23 @@ class RubyParser extends EmbeddedActionsParser {
     this.strings = strings;
     this.input = tokens;
     if (scopes) this.scopes = [...scopes, { vars: new Set(), hard: false }];
+  }
+
+  /** The node for an interpolation that is one bare name (`#{root}`, `#{POOL}`), else null. */
+  simpleInterpolation(start: number, end: number, scopes: Scope[]): Node | null {
+    const m = SIMPLE_NAME.exec(this.text.slice(start, end));
+    if (!m) return null;
+    const from = start + m[1].length;
+    const name = m[2];
+    const range = this.offsets(from, from + name.length);
+    if (/^[A-Z]/.test(name)) return { type: "Const", scope: null, top: false, name, range };
+    const saved = this.scopes;
+    this.scopes = scopes;
+    const local = this.isLocal(name);
+    this.scopes = saved;
+    return local
+      ? { type: "LVar", name, range }
+      : { type: "Call", receiver: null, name, nameRange: range, args: [], block: null, blockArg: null, parens: false, range };
   }
 
   takeInterpolations() {
@@ -1653,6 +1673,12 @@ function parseTokens(text: string, lineStarts: number[], main: ReturnType<typeof
     // a slice of the file lexed once more, so the total work stays linear in the nesting depth.
     for (let queue = parser.takeInterpolations(); queue.length; queue = parser.takeInterpolations()) {
       for (const item of queue) {
+        // `#{name}` / `#{CONST}` is most interpolations: build the node without a lexer run
+        const simple = parser.simpleInterpolation(item.start, item.end, item.scopes);
+        if (simple) {
+          item.part.body = [simple];
+          continue;
+        }
         const sub = lex(text.slice(item.start, item.end), item.start);
         parseWork.lexedChars += item.end - item.start;
         parseWork.tokens += sub.tokens.length;
